@@ -1,0 +1,34 @@
+namespace BacklogInsight.Domain.Model;
+
+/// <summary>One execution of a connection's sync: what it did and how it ended.</summary>
+public sealed class SyncRun
+{
+    public Guid Id { get; init; }
+
+    public Guid ConnectionId { get; init; }
+
+    /// <summary><c>schedule</c>, <c>api</c>, <c>cli</c> or <c>demo</c>.</summary>
+    public required string Trigger { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Last sign of life; a running run whose heartbeat is older than the lease is considered dead.</summary>
+    public DateTimeOffset HeartbeatAt { get; set; }
+
+    public SyncRunStatus Status { get; set; } = SyncRunStatus.Running;
+
+    public int Pages { get; set; }
+
+    public int Requests { get; set; }
+
+    public int Items { get; set; }
+
+    public int ActivitiesAdded { get; set; }
+
+    public int Retries { get; set; }
+
+    /// <summary>What went wrong, in plain words; null on success.</summary>
+    public string? Error { get; set; }
+}
