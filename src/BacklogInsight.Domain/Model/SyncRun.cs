@@ -10,14 +10,16 @@ public sealed class SyncRun
     /// <summary><c>schedule</c>, <c>api</c>, <c>cli</c> or <c>demo</c>.</summary>
     public required string Trigger { get; init; }
 
-    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset QueuedAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? EndedAt { get; set; }
 
     /// <summary>Last sign of life; a running run whose heartbeat is older than the lease is considered dead.</summary>
     public DateTimeOffset HeartbeatAt { get; set; }
 
-    public SyncRunStatus Status { get; set; } = SyncRunStatus.Running;
+    public SyncRunStatus Status { get; set; } = SyncRunStatus.Queued;
 
     public int Pages { get; set; }
 

@@ -1,0 +1,49 @@
+using BacklogInsight.Api.Infrastructure;
+using Serilog;
+
+namespace BacklogInsight.Api.CommandLine;
+
+/// <summary>Dispatches the verb; every verb shares the same configuration and services.</summary>
+public static class CommandLineApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Log.Logger = LoggingSetup.CreateBootstrapLogger();
+        try
+        {
+            var invocation = CommandLineInvocation.Parse(args);
+            return invocation.Verb switch
+            {
+                "serve" => await ServeCommand.RunAsync(invocation),
+                "sync" => await SyncCommand.RunAsync(invocation),
+                "help" => PrintUsage(Console.Out, 0),
+                _ => throw new CommandLineException($"Unknown command '{invocation.Verb}'."),
+            };
+        }
+        catch (CommandLineException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return PrintUsage(Console.Error, 2);
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+        }
+    }
+
+    private static int PrintUsage(TextWriter writer, int exitCode)
+    {
+        writer.WriteLine("""
+            Usage: BacklogInsight.Api [command] [options] [--Section:Key=value ...]
+
+              serve [--demo] [--urls URLS]     Serve the API, dashboard and workers (the default command).
+                                               --demo creates the sample connection if missing and syncs it.
+              sync --connection NAME --once    Run one sync of a connection in the foreground and exit;
+                                               exit code 1 when the sync fails.
+              help                             Show this text.
+
+            Any configuration key can be given as --Section:Key=value (see appsettings.sample.json).
+            """);
+        return exitCode;
+    }
+}

@@ -1,0 +1,57 @@
+using BacklogInsight.Api.Features.Activities;
+using BacklogInsight.Api.Features.Connections;
+using BacklogInsight.Api.Features.Health;
+using BacklogInsight.Api.Features.People;
+using BacklogInsight.Api.Features.Teams;
+using BacklogInsight.Api.Features.WorkItems;
+using BacklogInsight.Api.Infrastructure;
+using Hangfire;
+using Serilog;
+
+namespace BacklogInsight.Api.CommandLine;
+
+/// <summary><c>serve</c>: the table of contents of the running service.</summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(CommandLineInvocation invocation)
+    {
+        var builder = WebApplication.CreateBuilder(invocation.ConfigurationArgs);
+        if (invocation.Has("demo"))
+        {
+            builder.Configuration["Demo:Enabled"] = "true";
+        }
+
+        // Logging, storage, sources and workers shared with every command.
+        builder.AddBacklogCore(scheduleRecurringJobs: true);
+
+        // The API surface: problem details, OpenAPI and the demo bootstrapper.
+        builder.Services.AddBacklogApi();
+        builder.Services.AddDemo(builder.Configuration);
+        builder.Services.AddBacklogHealthChecks();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        // OpenAPI document and its browsable UI.
+        app.MapOpenApi();
+        app.UseSwaggerUI(ui => ui.SwaggerEndpoint("/openapi/v1.json", "BacklogInsight API"));
+
+        // Jobs dashboard: local requests only until authentication exists.
+        app.UseHangfireDashboard("/hangfire");
+
+        // Endpoint groups, one per feature.
+        app.MapHealthApi();
+        app.MapConnectionsApi();
+        app.MapTeamsApi();
+        app.MapPeopleApi();
+        app.MapWorkItemsApi();
+        app.MapActivitiesApi();
+
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using BacklogInsight.Api.Infrastructure;
+using BacklogInsight.Domain.Model;
+using BacklogInsight.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacklogInsight.Api.Features.Activities;
+
+/// <summary>Activities, filtered by team, time window and kind: the evidence behind every number.</summary>
+public static class ActivitiesApi
+{
+    private static readonly IReadOnlyDictionary<string, ActivityKind> KindNames = Enum.GetValues<ActivityKind>()
+        .ToDictionary(k => JsonNamingPolicy.KebabCaseLower.ConvertName(k.ToString()), StringComparer.OrdinalIgnoreCase);
+
+    public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/activities").WithTags("Activities").MapGet("/", ListActivitiesAsync);
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedResponse<ActivityResponse>>, ValidationProblem, ProblemHttpResult>> ListActivitiesAsync(
+        BacklogDbContext db, string? team, string? from, string? to, string? kind, string? cursor, string? limit,
+        CancellationToken cancellationToken)
+    {
+        var query = new ListQuery();
+        var teamId = query.Id("team", team);
+        var fromInstant = query.Instant("from", from);
+        var toInstant = query.Instant("to", to);
+        var kindFilter = query.Enum("kind", kind, KindNames);
+        var take = query.Limit(limit);
+        var after = query.After(cursor);
+        query.Require(fromInstant is null || toInstant is null || fromInstant < toInstant, "to", "to must be after from.");
+        if (!query.IsValid)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+
+        var activities = db.Activities.AsNoTracking();
+        if (teamId is { } id)
+        {
+            var scope = await TeamScope.FindAsync(db, id, cancellationToken);
+            if (scope is null)
+            {
+                return NotFoundProblem.Of("team", id);
+            }
+
+            var items = TeamScope.WorkItemIds(db, scope);
+            activities = activities.Where(a => a.ConnectionId == scope.ConnectionId && items.Contains(a.WorkItemSourceId));
+        }
+
+        if (fromInstant is { } start)
+        {
+            activities = activities.Where(a => a.OccurredAt >= start);
+        }
+
+        if (toInstant is { } end)
+        {
+            activities = activities.Where(a => a.OccurredAt < end);
+        }
+
+        if (kindFilter is { } k)
+        {
+            activities = activities.Where(a => a.Kind == k);
+        }
+
+        if (after is { } lastId)
+        {
+            activities = activities.Where(a => a.Id > lastId);
+        }
+
+        var page = await activities.OrderBy(a => a.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var shown = page.Take(take).ToList();
+        var responses = await ToResponsesAsync(db, shown, cancellationToken);
+        return TypedResults.Ok(new PagedResponse<ActivityResponse>(responses, page.Count > take ? Cursor.Encode(shown[^1].Id) : null));
+    }
+
+    private static async Task<List<ActivityResponse>> ToResponsesAsync(BacklogDbContext db, List<Activity> activities, CancellationToken cancellationToken)
+    {
+        var actorIds = activities.Where(a => a.ActorSourceId is not null).Select(a => a.ActorSourceId!).Distinct().ToList();
+        var itemIds = activities.Select(a => a.WorkItemSourceId).Distinct().ToList();
+        var actors = (await db.People.AsNoTracking().Where(p => actorIds.Contains(p.SourceId)).ToListAsync(cancellationToken))
+            .ToDictionary(p => (p.ConnectionId, p.SourceId));
+        var items = (await db.WorkItems.AsNoTracking().Where(w => itemIds.Contains(w.SourceId))
+                .Select(w => new { w.ConnectionId, w.SourceId, w.Key, w.Title, w.Url }).ToListAsync(cancellationToken))
+            .ToDictionary(w => (w.ConnectionId, w.SourceId));
+        return activities.Select(a =>
+        {
+            var item = items.GetValueOrDefault((a.ConnectionId, a.WorkItemSourceId));
+            var actor = a.ActorSourceId is null ? null : actors.GetValueOrDefault((a.ConnectionId, a.ActorSourceId));
+            return new ActivityResponse(
+                a.Id, a.ConnectionId, a.SourceKey,
+                new WorkItemRef(a.WorkItemSourceId, item?.Key, item?.Title, item?.Url),
+                a.ActorSourceId is null ? null : new ActorRef(a.ActorSourceId, actor?.DisplayName, actor?.IsBot ?? false),
+                a.OccurredAt, a.Kind, a.Field, a.SourceField, a.From, a.To, a.Text,
+                ClassificationResponse.From(a.Classification));
+        }).ToList();
+    }
+}

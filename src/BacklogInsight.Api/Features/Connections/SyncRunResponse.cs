@@ -1,0 +1,24 @@
+using BacklogInsight.Domain.Model;
+
+namespace BacklogInsight.Api.Features.Connections;
+
+/// <summary>One sync run: when, what it did, how it ended.</summary>
+public sealed record SyncRunResponse(
+    Guid Id,
+    Guid ConnectionId,
+    string Trigger,
+    SyncRunStatus Status,
+    DateTimeOffset QueuedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    int Pages,
+    int Requests,
+    int Items,
+    int ActivitiesAdded,
+    int Retries,
+    string? Error)
+{
+    public static SyncRunResponse From(SyncRun run) => new(
+        run.Id, run.ConnectionId, run.Trigger, run.Status, run.QueuedAt, run.StartedAt, run.EndedAt,
+        run.Pages, run.Requests, run.Items, run.ActivitiesAdded, run.Retries, run.Error);
+}

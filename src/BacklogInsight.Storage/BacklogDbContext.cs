@@ -1,0 +1,30 @@
+using BacklogInsight.Domain.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacklogInsight.Storage;
+
+/// <summary>
+/// The one database of BacklogInsight. Provider-neutral: each provider subclasses it with its own migrations
+/// (see <c>Sqlite/</c>), chosen once in <see cref="StorageServiceCollectionExtensions"/>.
+/// </summary>
+public abstract class BacklogDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Connection> Connections => Set<Connection>();
+
+    public DbSet<ConnectionSyncState> SyncStates => Set<ConnectionSyncState>();
+
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Sprint> Sprints => Set<Sprint>();
+
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BacklogDbContext).Assembly);
+}

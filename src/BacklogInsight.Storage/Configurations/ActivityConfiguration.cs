@@ -1,0 +1,33 @@
+using BacklogInsight.Domain.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BacklogInsight.Storage.Configurations;
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.HasOne<Connection>().WithMany().HasForeignKey(a => a.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.ConnectionId, a.SourceKey }).IsUnique();
+        builder.HasIndex(a => new { a.ConnectionId, a.WorkItemSourceId });
+        builder.HasIndex(a => new { a.ConnectionId, a.OccurredAt });
+        builder.Property(a => a.SourceKey).HasMaxLength(200);
+        builder.Property(a => a.WorkItemSourceId).HasMaxLength(100);
+        builder.Property(a => a.ActorSourceId).HasMaxLength(200);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Field).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.SourceField).HasMaxLength(200);
+        builder.Property(a => a.Text).HasMaxLength(Activity.MaxTextLength);
+        builder.OwnsOne(a => a.Classification, classification =>
+        {
+            classification.Property(c => c.Class).HasColumnName("Class").HasConversion<string>().HasMaxLength(20);
+            classification.Property(c => c.Confidence).HasColumnName("Confidence");
+            classification.Property(c => c.RuleId).HasColumnName("RuleId").HasMaxLength(100);
+            classification.Property(c => c.TaxonomyVersion).HasColumnName("TaxonomyVersion").HasMaxLength(40);
+            classification.Property(c => c.Reasons).HasColumnName("Reasons")
+                .HasConversion(StringListConversion.Converter, StringListConversion.Comparer);
+        });
+    }
+}

@@ -1,0 +1,26 @@
+using BacklogInsight.Storage.Sqlite;
+using BacklogInsight.Storage.Writing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BacklogInsight.Storage;
+
+/// <summary>Registers the database, chosen once here from <see cref="StorageOptions"/>.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddBacklogStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContext<BacklogDbContext, SqliteBacklogDbContext>((provider, options) =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            options.UseSqlite(storage.ResolveSqliteConnectionString());
+        });
+        services.AddScoped<ChangeWriter>();
+        services.AddScoped<SyncLease>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,141 @@
+using BacklogInsight.Domain.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacklogInsight.Storage.Writing;
+
+/// <summary>
+/// Stores what a source read: idempotent upserts keyed by the source's own ids, and the checkpoint advanced in the
+/// same transaction as the page it covers, so a run stopped anywhere resumes with no gap and no duplicate.
+/// </summary>
+public sealed class ChangeWriter(BacklogDbContext db, TimeProvider time)
+{
+    /// <summary>Upserts the catalogue (teams, people, sprints) of one connection.</summary>
+    public async Task WriteCatalogueAsync(
+        Guid connectionId, IReadOnlyList<Team> teams, IReadOnlyList<Person> people, IReadOnlyList<Sprint> sprints,
+        CancellationToken cancellationToken)
+    {
+        EnsureConnection(connectionId, teams.Select(t => t.ConnectionId).Concat(people.Select(p => p.ConnectionId))
+            .Concat(sprints.Select(s => s.ConnectionId)));
+
+        var existingTeams = await db.Teams.Where(t => t.ConnectionId == connectionId).ToDictionaryAsync(t => t.SourceId, cancellationToken);
+        foreach (var team in teams.DistinctBy(t => t.SourceId))
+        {
+            if (existingTeams.TryGetValue(team.SourceId, out var stored))
+            {
+                stored.Name = team.Name;
+                stored.OwnerSourceId = team.OwnerSourceId;
+            }
+            else
+            {
+                db.Teams.Add(team);
+            }
+        }
+
+        var existingPeople = await db.People.Where(p => p.ConnectionId == connectionId).ToDictionaryAsync(p => p.SourceId, cancellationToken);
+        foreach (var person in people.DistinctBy(p => p.SourceId))
+        {
+            if (existingPeople.TryGetValue(person.SourceId, out var stored))
+            {
+                stored.DisplayName = person.DisplayName;
+                stored.IsActive = person.IsActive;
+                stored.IsBot = person.IsBot;
+            }
+            else
+            {
+                db.People.Add(person);
+            }
+        }
+
+        var existingSprints = await db.Sprints.Where(s => s.ConnectionId == connectionId).ToDictionaryAsync(s => s.SourceId, cancellationToken);
+        foreach (var sprint in sprints.DistinctBy(s => s.SourceId))
+        {
+            if (existingSprints.TryGetValue(sprint.SourceId, out var stored))
+            {
+                stored.TeamSourceId = sprint.TeamSourceId;
+                stored.Name = sprint.Name;
+                stored.State = sprint.State;
+                stored.StartsAt = sprint.StartsAt;
+                stored.EndsAt = sprint.EndsAt;
+                stored.Goal = sprint.Goal;
+            }
+            else
+            {
+                db.Sprints.Add(sprint);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Upserts one page and, in the same transaction, advances the checkpoint and the run's counters.
+    /// Throws <see cref="SyncLeaseLostException"/> if another process took the connection's lease meanwhile.
+    /// </summary>
+    public async Task<PageWriteResult> WritePageAsync(PageWrite page, CancellationToken cancellationToken)
+    {
+        var connectionId = page.ConnectionId;
+        EnsureConnection(connectionId, page.Items.Select(i => i.ConnectionId).Concat(page.Activities.Select(a => a.ConnectionId)));
+
+        var state = await db.SyncStates.SingleAsync(s => s.ConnectionId == connectionId, cancellationToken);
+        var now = time.GetUtcNow();
+        if (state.LeaseHolder != page.LeaseHolder || state.LeaseExpiresAt < now)
+        {
+            throw new SyncLeaseLostException(connectionId);
+        }
+
+        var itemIds = page.Items.Select(i => i.SourceId).Distinct().ToList();
+        var storedItems = await db.WorkItems
+            .Where(w => w.ConnectionId == connectionId && itemIds.Contains(w.SourceId))
+            .ToDictionaryAsync(w => w.SourceId, cancellationToken);
+        foreach (var item in page.Items.DistinctBy(i => i.SourceId))
+        {
+            if (storedItems.TryGetValue(item.SourceId, out var stored))
+            {
+                WorkItemCopy.Apply(item, stored);
+            }
+            else
+            {
+                db.WorkItems.Add(item);
+            }
+        }
+
+        var keys = page.Activities.Select(a => a.SourceKey).Distinct().ToList();
+        var storedKeys = (await db.Activities
+            .Where(a => a.ConnectionId == connectionId && keys.Contains(a.SourceKey))
+            .Select(a => a.SourceKey)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var added = 0;
+        foreach (var activity in page.Activities)
+        {
+            if (storedKeys.Add(activity.SourceKey))
+            {
+                db.Activities.Add(activity);
+                added++;
+            }
+        }
+
+        state.Checkpoint = page.Checkpoint;
+        state.LeaseExpiresAt = now + page.LeaseDuration;
+
+        var run = await db.SyncRuns.SingleAsync(r => r.Id == page.RunId, cancellationToken);
+        run.Pages++;
+        run.Requests += page.Requests;
+        run.Retries += page.Retries;
+        run.Items += itemIds.Count;
+        run.ActivitiesAdded += added;
+        run.HeartbeatAt = now;
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new PageWriteResult(itemIds.Count, added, page.Activities.Count - added);
+    }
+
+    private static void EnsureConnection(Guid connectionId, IEnumerable<Guid> owners)
+    {
+        if (owners.Any(owner => owner != connectionId))
+        {
+            throw new InvalidOperationException($"A source returned data of another connection while syncing {connectionId}.");
+        }
+    }
+}

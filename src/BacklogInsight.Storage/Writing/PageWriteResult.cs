@@ -1,0 +1,4 @@
+namespace BacklogInsight.Storage.Writing;
+
+/// <summary>What storing one page changed.</summary>
+public sealed record PageWriteResult(int Items, int ActivitiesAdded, int ActivitiesAlreadyStored);

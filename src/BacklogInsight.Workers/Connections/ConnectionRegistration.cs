@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BacklogInsight.Domain.Model;
+using BacklogInsight.Sources;
+using BacklogInsight.Storage;
+using Cronos;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacklogInsight.Workers.Connections;
+
+/// <summary>Creates and updates connections with their sync state, whether they come from the API or configuration.</summary>
+public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklogSourceFactory sources, TimeProvider time)
+{
+    /// <summary>Creates the connection, or returns null when its name is taken.</summary>
+    public async Task<Connection?> CreateAsync(ConnectionDefinition definition, CancellationToken cancellationToken)
+    {
+        Validate(definition);
+        if (await db.Connections.AnyAsync(c => c.Name == definition.Name, cancellationToken))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var connection = new Connection
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = definition.Name,
+            Kind = definition.Kind.ToLowerInvariant(),
+            BaseUrl = definition.BaseUrl,
+            SettingsJson = definition.SettingsJson,
+            SyncCron = definition.SyncCron,
+            CreatedAt = now,
+        };
+        db.Connections.Add(connection);
+        db.SyncStates.Add(new ConnectionSyncState { ConnectionId = connection.Id });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return connection;
+    }
+
+    /// <summary>Creates the connection, or brings an existing one of that name in line with the definition.</summary>
+    public async Task<Connection> CreateOrUpdateAsync(ConnectionDefinition definition, CancellationToken cancellationToken)
+    {
+        var created = await CreateAsync(definition, cancellationToken);
+        if (created is not null)
+        {
+            return created;
+        }
+
+        var existing = await db.Connections.SingleAsync(c => c.Name == definition.Name, cancellationToken);
+        if (!string.Equals(existing.Kind, definition.Kind, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConnectionValidationException(new Dictionary<string, string[]>
+            {
+                ["kind"] = [$"Connection '{definition.Name}' exists with kind '{existing.Kind}'; the kind of a connection cannot change."],
+            });
+        }
+
+        existing.BaseUrl = definition.BaseUrl;
+        existing.SettingsJson = definition.SettingsJson;
+        existing.SyncCron = definition.SyncCron;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return existing;
+    }
+
+    private void Validate(ConnectionDefinition definition)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(definition.Name) || !NamePattern().IsMatch(definition.Name))
+        {
+            errors["name"] = ["Use 1 to 100 letters, digits, '-', '_' or '.'."];
+        }
+
+        if (!sources.Kinds.Contains(definition.Kind, StringComparer.OrdinalIgnoreCase))
+        {
+            errors["kind"] = [$"Unknown kind '{definition.Kind}'. Available: {string.Join(", ", sources.Kinds.Order(StringComparer.Ordinal))}."];
+        }
+
+        if (!IsJsonObject(definition.SettingsJson))
+        {
+            errors["settings"] = ["Settings must be a JSON object."];
+        }
+
+        if (definition.SyncCron is not null && !IsCron(definition.SyncCron))
+        {
+            errors["syncCron"] = [$"'{definition.SyncCron}' is not a cron expression (five fields, e.g. '*/15 * * * *')."];
+        }
+
+        if (definition.BaseUrl is not null && !Uri.TryCreate(definition.BaseUrl, UriKind.Absolute, out _))
+        {
+            errors["baseUrl"] = ["Give an absolute URL, e.g. https://acme.atlassian.net."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ConnectionValidationException(errors);
+        }
+    }
+
+    private static bool IsJsonObject(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsCron(string cron)
+    {
+        try
+        {
+            CronExpression.Parse(cron);
+            return true;
+        }
+        catch (CronFormatException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,51 @@
+using BacklogInsight.Domain.Model;
+using BacklogInsight.Storage;
+using BacklogInsight.Workers.Pipeline;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BacklogInsight.Workers.Jobs;
+
+/// <summary>Registers recurring syncs and enqueues on-demand ones.</summary>
+public sealed class SyncScheduler(
+    BacklogDbContext db,
+    IRecurringJobManager recurringJobs,
+    IBackgroundJobClient backgroundJobs,
+    SyncRunRecorder recorder,
+    IOptions<SyncOptions> options)
+{
+    /// <summary>One recurring job per enabled connection, with a stable id; a disabled connection's job is removed.</summary>
+    public async Task ScheduleAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var connection in await db.Connections.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            Schedule(connection);
+        }
+    }
+
+    public void Schedule(Connection connection)
+    {
+        var jobId = SyncConnectionJob.RecurringJobId(connection.Id);
+        if (!connection.Enabled)
+        {
+            recurringJobs.RemoveIfExists(jobId);
+            return;
+        }
+
+        var connectionId = connection.Id;
+        recurringJobs.AddOrUpdate<SyncConnectionJob>(
+            jobId, job => job.RunAsync(connectionId, null, CancellationToken.None),
+            connection.SyncCron ?? options.Value.DefaultCron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+    }
+
+    /// <summary>Records a queued run and hands it to a worker; returns the run.</summary>
+    public async Task<SyncRun> EnqueueAsync(Guid connectionId, string trigger, CancellationToken cancellationToken)
+    {
+        var run = await recorder.QueueAsync(connectionId, trigger, cancellationToken);
+        var runId = run.Id;
+        backgroundJobs.Enqueue<SyncConnectionJob>(job => job.RunAsync(connectionId, runId, CancellationToken.None));
+        return run;
+    }
+}

@@ -1,0 +1,53 @@
+using BacklogInsight.Storage;
+using BacklogInsight.Workers.Connections;
+using BacklogInsight.Workers.Jobs;
+using BacklogInsight.Workers.Pipeline;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BacklogInsight.Workers;
+
+/// <summary>Registers the sync pipeline, the jobs and the job engine with its storage.</summary>
+public static class WorkersServiceCollectionExtensions
+{
+    public static IServiceCollection AddBacklogWorkers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SyncPipeline>();
+        services.AddScoped<SyncRunRecorder>();
+        services.AddScoped<SyncScheduler>();
+        services.AddScoped<SyncConnectionJob>();
+        services.AddScoped<ConnectionRegistration>();
+
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (jobs.Storage == "memory")
+            {
+                hangfire.UseInMemoryStorage();
+            }
+            else
+            {
+                Directory.CreateDirectory(storage.DataDirectory);
+                hangfire.UseSQLiteStorage(
+                    Path.Combine(storage.DataDirectory, jobs.SqliteFile),
+                    new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
+            }
+        });
+        if (jobs.RunServer)
+        {
+            services.AddHangfireServer(server => server.WorkerCount = jobs.WorkerCount);
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+namespace BacklogInsight.Api.Tests.Infrastructure;
+
+/// <summary>A folder that is deleted with the test that made it.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("backlog-insight-tests-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process under test may still hold a file for a moment; the OS temp cleaner gets it.
+        }
+    }
+}
