@@ -64,57 +64,59 @@ internal sealed class SampleStoryScript(SampleContext context, SampleTeamProfile
         Deliver(item, type, dev, topic, points, start);
     }
 
+    /// <summary>The owner's refinement record; every step is skipped once the owner no longer acts.</summary>
     private DateTimeOffset Refine(SampleItemBuilder item, DateTimeOffset at, string type, string points)
     {
         var owner = profile.ProductOwner;
-        if (!profile.OwnerActs(at))
+        bool Step(double probability, double maxHours, out DateTimeOffset when)
         {
-            return at;
+            when = context.Later(at, 0.1, maxHours);
+            return context.Chance(probability) && profile.OwnerActs(when);
         }
 
-        if (type == "Bug" && context.Chance(0.5))
+        if (type == "Bug" && Step(0.5, 6, out var triage))
         {
-            at = context.Later(at, 0.1, 6);
+            at = triage;
             item.Change(at, owner, CanonicalField.Priority, "priority", "Medium", context.Pick(new[] { "High", "Highest", "Low" }));
         }
 
-        if (type == "Story" && context.Chance(0.8))
+        if (type == "Story" && Step(0.8, 20, out var criteria))
         {
-            at = context.Later(at, 0.1, 20);
+            at = criteria;
             item.Change(at, owner, CanonicalField.AcceptanceCriteria, "Acceptance Criteria", null, text.AcceptanceCriteria());
         }
 
-        if (type != "Bug" || context.Chance(0.4))
+        if (Step(type == "Bug" ? 0.4 : 1, 20, out var estimate))
         {
-            at = context.Later(at, 0.2, 20);
+            at = estimate;
             item.Change(at, owner, CanonicalField.Estimate, "Story Points", null, points);
         }
 
-        if (context.Chance(0.2))
+        if (Step(0.2, 8, out var clarified))
         {
-            at = context.Later(at, 0.1, 8);
+            at = clarified;
             item.Change(at, owner, CanonicalField.Description, "description", null,
                 $"As a {text.User} I want to {text.Pick(text.Domain.Capabilities)}, so that {text.Pick(SampleWording.Outcomes)}.");
         }
 
-        if (context.Chance(0.5))
+        if (Step(0.5, 4, out var ranked))
         {
-            item.Rank(context.Later(at, 0.1, 4), owner, context.Chance(0.7));
+            item.Rank(ranked, owner, context.Chance(0.7));
         }
 
-        if (context.Chance(0.25))
+        if (Step(0.25, 4, out var labelled))
         {
-            item.AddLabel(context.Later(at, 0.1, 4), owner, "ready");
+            item.AddLabel(labelled, owner, "ready");
         }
 
-        if (context.Chance(0.1))
+        if (Step(0.1, 4, out var released))
         {
-            item.Change(context.Later(at, 0.1, 4), owner, CanonicalField.FixVersion, "Fix Version", null, context.Pick(SampleStrategicWording.FixVersions));
+            item.Change(released, owner, CanonicalField.FixVersion, "Fix Version", null, context.Pick(SampleStrategicWording.FixVersions));
         }
 
-        if (context.Chance(0.12))
+        if (Step(0.12, 4, out var noted))
         {
-            item.Comment(context.Later(at, 0.1, 4), owner, text.Say(SampleWording.OwnerNotes));
+            item.Comment(noted, owner, text.Say(SampleWording.OwnerNotes));
         }
 
         return item.Last;
@@ -133,7 +135,7 @@ internal sealed class SampleStoryScript(SampleContext context, SampleTeamProfile
         var subTasks = type switch
         {
             "Task" => context.Random.Next(0, 4),
-            "Story" => context.Chance(0.55) ? context.Random.Next(1, 4) : 0,
+            "Story" => context.Chance(0.65) ? context.Random.Next(1, 4) : 0,
             _ => 0,
         };
         var lastSubTaskDone = start;
@@ -143,7 +145,7 @@ internal sealed class SampleStoryScript(SampleContext context, SampleTeamProfile
             lastSubTaskDone = done > lastSubTaskDone ? done : lastSubTaskDone;
         }
 
-        var moments = Enumerable.Range(0, context.Random.Next(2, 6)).Select(_ => team.Between(start, review)).Order().ToList();
+        var moments = Enumerable.Range(0, context.Random.Next(4, 10)).Select(_ => team.Between(start, review)).Order().ToList();
         for (var i = 0; i < moments.Count; i++)
         {
             var at = moments[i];
@@ -152,10 +154,10 @@ internal sealed class SampleStoryScript(SampleContext context, SampleTeamProfile
             {
                 item.Link(at, dev, "RemoteIssueLink", $"PR #{text.Pr} · {type.ToLowerInvariant()}: {topic}");
             }
-            else if (roll < 0.2 && profile.OwnerActs(at.AddHours(6)))
+            else if (roll < 0.2 && context.Later(at, 0.3, 5) is var answerAt && profile.OwnerActs(answerAt))
             {
                 item.Comment(at, dev, text.Say(SampleWording.DevQuestions));
-                item.Comment(context.Later(at, 0.3, 5), profile.ProductOwner, text.Say(SampleWording.OwnerAnswers));
+                item.Comment(answerAt, profile.ProductOwner, text.Say(SampleWording.OwnerAnswers));
             }
             else if (roll < 0.3)
             {
@@ -242,7 +244,7 @@ internal sealed class SampleStoryScript(SampleContext context, SampleTeamProfile
         at = team.Between(at, review);
         sub.Transition(at, assignee, SampleStatuses.InProgress);
         var done = team.Between(at, review);
-        for (var i = context.Random.Next(1, 3); i > 0; i--)
+        for (var i = context.Random.Next(1, 4); i > 0; i--)
         {
             sub.LogWork(team.Between(at, done), assignee, 15 * context.Random.Next(2, 25), text.Say(SampleWording.WorklogNotes));
         }

@@ -124,17 +124,29 @@ internal sealed class SampleStrategyScript(SampleContext context, SampleTeamProf
     private void Frame(SampleItemBuilder item, Person pm, DateTimeOffset at, int weeks)
     {
         at = context.Later(at, 0.1, 3);
-        item.Change(at, pm, CanonicalField.Description, "description", null, text.Say(SampleStrategicWording.Descriptions));
-        at = context.Later(at, 0.1, 3);
-        item.Change(at, pm, CanonicalField.TargetDate, "Target end", null, Date(at.AddDays(7 * weeks)));
-        if (context.Chance(0.7))
+        if (profile.StrategyActs(at))
         {
-            at = context.Later(at, 0.1, 6);
+            item.Change(at, pm, CanonicalField.Description, "description", null, text.Say(SampleStrategicWording.Descriptions));
+        }
+
+        at = context.Later(at, 0.1, 3);
+        if (profile.StrategyActs(at))
+        {
+            item.Change(at, pm, CanonicalField.TargetDate, "Target end", null, Date(at.AddDays(7 * weeks)));
+        }
+
+        at = context.Later(at, 0.1, 6);
+        if (context.Chance(0.7) && profile.StrategyActs(at))
+        {
             item.Change(at, pm, CanonicalField.FixVersion, "Fix Version", null, context.Pick(SampleStrategicWording.FixVersions));
         }
 
-        item.AddLabel(context.Later(at, 0.1, 6), pm, context.Pick(SampleStrategicWording.Labels));
-        item.Rank(context.Later(at, 0.1, 6), pm, higher: true);
+        at = context.Later(at, 0.1, 6);
+        if (profile.StrategyActs(at))
+        {
+            item.AddLabel(at, pm, context.Pick(SampleStrategicWording.Labels));
+            item.Rank(at.AddMinutes(context.Random.Next(1, 90)), pm, higher: true);
+        }
     }
 
     private static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

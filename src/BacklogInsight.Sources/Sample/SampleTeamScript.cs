@@ -65,7 +65,7 @@ internal sealed class SampleTeamScript(
         var refineFrom = Max(start.AddDays(-9), context.WindowStart.AddHours(2));
         var refineTo = Max(start.AddDays(-1), refineFrom.AddDays(2));
 
-        var planned = context.Random.Next(13, 18);
+        var planned = context.Random.Next(24, 30);
         for (var i = 0; i < planned; i++)
         {
             story.Run(Between(refineFrom, refineTo), k, i == 0 ? SampleItemPlan.Descoped : SampleItemPlan.Planned);
@@ -76,7 +76,7 @@ internal sealed class SampleTeamScript(
             story.Run(Between(start.AddDays(2), start.AddDays(6)), k, SampleItemPlan.Late);
         }
 
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
             story.Run(Between(refineFrom, refineTo), k, SampleItemPlan.Backlog);
         }
