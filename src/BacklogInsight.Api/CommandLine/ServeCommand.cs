@@ -33,8 +33,6 @@ public static class ServeCommand
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
 
         // OpenAPI document and its browsable UI.
         app.MapOpenApi();
@@ -42,6 +40,9 @@ public static class ServeCommand
 
         // Jobs dashboard: local requests only until authentication exists.
         app.UseHangfireDashboard("/hangfire");
+
+        // Until the dashboard exists, the API's own UI is the front page.
+        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
 
         // Endpoint groups, one per feature.
         app.MapHealthApi();
