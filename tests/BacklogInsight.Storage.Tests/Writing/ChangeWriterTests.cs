@@ -1,0 +1,128 @@
+using BacklogInsight.Domain.Model;
+using BacklogInsight.Storage.Writing;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacklogInsight.Storage.Tests.Writing;
+
+[TestFixture]
+public sealed class ChangeWriterTests
+{
+    private const string Holder = "test-host:1:abc";
+    private StorageFixture _storage = null!;
+    private Guid _runId;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _storage = await StorageFixture.CreateAsync();
+        await using var db = _storage.CreateContext();
+        _runId = Guid.NewGuid();
+        db.SyncRuns.Add(new SyncRun { Id = _runId, ConnectionId = _storage.ConnectionId, Trigger = "test", QueuedAt = _storage.Time.GetUtcNow() });
+        await db.SaveChangesAsync();
+        await new SyncLease(db, _storage.Time).TryAcquireAsync(_storage.ConnectionId, Holder, TimeSpan.FromMinutes(1), CancellationToken.None);
+    }
+
+    [TearDown]
+    public async Task TearDown() => await _storage.DisposeAsync();
+
+    [Test]
+    public async Task WritePage_SamePageTwice_StoresEachActivityOnce()
+    {
+        await WriteAsync(Page("cp-1", ("1", "c1"), ("1", "c2"), ("2", "c3")));
+
+        var second = await WriteAsync(Page("cp-1", ("1", "c1"), ("1", "c2"), ("2", "c3")));
+
+        await using var db = _storage.CreateContext();
+        Assert.That(await db.Activities.CountAsync(), Is.EqualTo(3));
+        Assert.That(await db.WorkItems.CountAsync(), Is.EqualTo(2));
+        Assert.That(second, Is.EqualTo(new PageWriteResult(2, 0, 3)));
+    }
+
+    [Test]
+    public async Task WritePage_ItemChanged_UpdatesTheStoredRowInPlace()
+    {
+        await WriteAsync(Page("cp-1", ("1", "c1")));
+        var changed = Page("cp-2", ("1", "c2")) with { Items = [Some.WorkItem(_storage.ConnectionId, "1", status: "Done")] };
+
+        await WriteAsync(changed);
+
+        await using var db = _storage.CreateContext();
+        var item = await db.WorkItems.SingleAsync();
+        Assert.That(item.Status, Is.EqualTo("Done"));
+        Assert.That(item.Labels, Is.EqualTo(new[] { "checkout" }));
+    }
+
+    [Test]
+    public async Task WritePage_Always_AdvancesCheckpointAndRunCountersWithThePage()
+    {
+        await WriteAsync(Page("cp-1", ("1", "c1"), ("2", "c2")) with { Requests = 3, Retries = 1 });
+        await WriteAsync(Page("cp-2", ("2", "c2"), ("3", "c3")) with { Requests = 2 });
+
+        await using var db = _storage.CreateContext();
+        var state = await db.SyncStates.SingleAsync();
+        var run = await db.SyncRuns.SingleAsync();
+        Assert.That(state.Checkpoint, Is.EqualTo("cp-2"));
+        Assert.That((run.Pages, run.Requests, run.Retries, run.ActivitiesAdded, run.Items), Is.EqualTo((2, 5, 1, 3, 4)));
+    }
+
+    [Test]
+    public async Task WritePage_LeaseTakenByAnotherProcess_StoresNothing()
+    {
+        _storage.Time.Advance(TimeSpan.FromMinutes(2));
+        await using (var db = _storage.CreateContext())
+        {
+            Assert.That(await new SyncLease(db, _storage.Time).TryAcquireAsync(_storage.ConnectionId, "other:2:def", TimeSpan.FromMinutes(1), CancellationToken.None), Is.True);
+        }
+
+        Assert.That(async () => await WriteAsync(Page("cp-1", ("1", "c1"))), Throws.TypeOf<SyncLeaseLostException>());
+
+        await using var check = _storage.CreateContext();
+        Assert.That(await check.Activities.CountAsync(), Is.Zero);
+        Assert.That((await check.SyncStates.SingleAsync()).Checkpoint, Is.Null);
+    }
+
+    [Test]
+    public async Task WritePage_ActivityOfAnotherConnection_IsRefused()
+    {
+        var foreign = Page("cp-1", ("1", "c1")) with { Activities = [Some.Activity(Guid.NewGuid(), "1", "c1")] };
+
+        Assert.That(async () => await WriteAsync(foreign), Throws.InvalidOperationException);
+    }
+
+    [Test]
+    public async Task WriteCatalogue_Twice_UpdatesPeopleInsteadOfDuplicating()
+    {
+        var alice = new Person { ConnectionId = _storage.ConnectionId, SourceId = "alice", DisplayName = "Alice" };
+        await using (var db = _storage.CreateContext())
+        {
+            await new ChangeWriter(db, _storage.Time).WriteCatalogueAsync(_storage.ConnectionId, [], [alice], [], CancellationToken.None);
+        }
+
+        await using (var db = _storage.CreateContext())
+        {
+            var deactivated = new Person { ConnectionId = _storage.ConnectionId, SourceId = "alice", DisplayName = "Alice B.", IsActive = false };
+            await new ChangeWriter(db, _storage.Time).WriteCatalogueAsync(_storage.ConnectionId, [], [deactivated], [], CancellationToken.None);
+        }
+
+        await using var check = _storage.CreateContext();
+        var stored = await check.People.SingleAsync();
+        Assert.That((stored.DisplayName, stored.IsActive), Is.EqualTo(("Alice B.", false)));
+    }
+
+    private PageWrite Page(string checkpoint, params (string Item, string Key)[] activities) => new()
+    {
+        ConnectionId = _storage.ConnectionId,
+        RunId = _runId,
+        LeaseHolder = Holder,
+        LeaseDuration = TimeSpan.FromMinutes(1),
+        Items = activities.Select(a => a.Item).Distinct().Select(id => Some.WorkItem(_storage.ConnectionId, id)).ToList(),
+        Activities = activities.Select((a, i) => Some.Activity(_storage.ConnectionId, a.Item, a.Key, i)).ToList(),
+        Checkpoint = checkpoint,
+    };
+
+    private async Task<PageWriteResult> WriteAsync(PageWrite page)
+    {
+        await using var db = _storage.CreateContext();
+        return await new ChangeWriter(db, _storage.Time).WritePageAsync(page, CancellationToken.None);
+    }
+}
