@@ -16,6 +16,7 @@ public static class CommandLineApp
             {
                 "serve" => await ServeCommand.RunAsync(invocation),
                 "sync" => await SyncCommand.RunAsync(invocation),
+                "health" => await HealthCommand.RunAsync(invocation),
                 "help" => PrintUsage(Console.Out, 0),
                 _ => throw new CommandLineException($"Unknown command '{invocation.Verb}'."),
             };
@@ -40,6 +41,8 @@ public static class CommandLineApp
                                                --demo creates the sample connection if missing and syncs it.
               sync --connection NAME --once    Run one sync of a connection in the foreground and exit;
                                                exit code 1 when the sync fails.
+              health [--url URL]               Ask a running service whether it is ready (exit 0 when it is);
+                                               default URL http://127.0.0.1:8080/health.
               help                             Show this text.
 
             Any configuration key can be given as --Section:Key=value (see appsettings.sample.json).
