@@ -38,6 +38,12 @@ public static class TextNormalizer
 
             if (char.IsLetterOrDigit(c))
             {
+                // "AC2", "Q3" and "FY26" read as two words, so "AC" and "Q" cues still match.
+                if (length > 0 && buffer[length - 1] != ' ' && char.IsDigit(c) != char.IsDigit(buffer[length - 1]))
+                {
+                    pendingSpace = true;
+                }
+
                 if (pendingSpace && length > 0)
                 {
                     if (length >= buffer.Length)
