@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using BacklogInsight.Domain.Model;
 
 namespace BacklogInsight.Domain.Classification;
@@ -9,10 +10,11 @@ namespace BacklogInsight.Domain.Classification;
 /// </summary>
 public sealed class ActivityClassifier
 {
-    private const int TextBudget = 1024;
+    private const int TextBudget = 768;
 
     private readonly Taxonomy _taxonomy;
     private readonly FrozenSet<string> _serviceAccounts;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _contentFree;
 
     /// <param name="taxonomy">The rules; <see cref="TaxonomyLoader.Default"/> when null.</param>
     /// <param name="serviceAccounts">Display names of accounts that run automation under a human-looking name.</param>
@@ -20,16 +22,20 @@ public sealed class ActivityClassifier
     {
         _taxonomy = taxonomy ?? TaxonomyLoader.Default;
         _serviceAccounts = (serviceAccounts ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _contentFree = _taxonomy.ContentFreeComments.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string TaxonomyVersion => _taxonomy.Version;
 
+    [SkipLocalsInit]
     public Model.Classification Classify(ActivityContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         Span<char> buffer = stackalloc char[TextBudget * 3];
         var seenWords = _taxonomy.Cues.SeenWords;
         Span<ulong> seen = seenWords <= 16 ? stackalloc ulong[16] : new ulong[seenWords];
+        seen = seen[..seenWords];
+        seen.Clear();
         Span<int> matched = stackalloc int[6];
         var facts = Gather(context, buffer, seen, matched, out var matchedCount);
         foreach (var rule in _taxonomy.Rules)
@@ -92,7 +98,7 @@ public sealed class ActivityClassifier
 
     private bool IsContentFree(ReadOnlySpan<char> normalized)
     {
-        if (_taxonomy.ContentFreeComments.GetAlternateLookup<ReadOnlySpan<char>>().Contains(normalized))
+        if (_contentFree.Contains(normalized))
         {
             return true;
         }
