@@ -33,11 +33,13 @@ public sealed class ActivityClassifier
         ArgumentNullException.ThrowIfNull(context);
         Span<char> buffer = stackalloc char[TextBudget * 3];
         var seenWords = _taxonomy.Cues.SeenWords;
-        Span<ulong> seen = seenWords <= 16 ? stackalloc ulong[16] : new ulong[seenWords];
-        seen = seen[..seenWords];
-        seen.Clear();
+        Span<ulong> bits = seenWords <= 16 ? stackalloc ulong[32] : new ulong[seenWords * 2];
+        bits = bits[..(seenWords * 2)];
+        bits.Clear();
+        var seen = bits[..seenWords];
+        var topic = bits[seenWords..];
         Span<int> matched = stackalloc int[6];
-        var facts = Gather(context, buffer, seen, matched, out var matchedCount);
+        var facts = Gather(context, buffer, seen, topic, matched, out var matchedCount);
         foreach (var rule in _taxonomy.Rules)
         {
             if (RuleMatcher.Matches(rule, context, in facts))
@@ -49,7 +51,7 @@ public sealed class ActivityClassifier
         throw new InvalidOperationException("The taxonomy's last rule must match every activity.");
     }
 
-    private ActivityFacts Gather(ActivityContext context, Span<char> buffer, Span<ulong> seen, Span<int> matched, out int matchedCount)
+    private ActivityFacts Gather(ActivityContext context, Span<char> buffer, Span<ulong> seen, Span<ulong> topic, Span<int> matched, out int matchedCount)
     {
         var facts = new ActivityFacts
         {
@@ -74,9 +76,16 @@ public sealed class ActivityClassifier
             }
         }
 
-        matchedCount = 0;
+        // The item's own words first: a cue the action repeats from them is the item's topic, not the action's substance.
         var none = 0;
-        _taxonomy.Cues.Score(actionBuffer[..action], ref facts.Action, seen, matched, ref matchedCount);
+        var itemBuffer = buffer.Slice(TextBudget * 2, TextBudget);
+        var item = TextNormalizer.Append(context.Summary, itemBuffer, 0);
+        item = TextNormalizer.Append(context.Description, itemBuffer, item);
+        _taxonomy.Cues.Score(itemBuffer[..item], ref facts.Item, topic, [], ref none);
+
+        matchedCount = 0;
+        ReadOnlySpan<ulong> repeated = context.Kind == ActivityKind.Created ? [] : topic;
+        _taxonomy.Cues.Score(actionBuffer[..action], ref facts.Action, seen, matched, ref matchedCount, repeated);
         facts.HasText = action > 0;
         facts.ContentFree = IsContentFree(actionBuffer[..action]);
 
@@ -88,11 +97,6 @@ public sealed class ActivityClassifier
             _taxonomy.Cues.Score(valueBuffer[..value], ref facts.Value, seen, [], ref none);
         }
 
-        var itemBuffer = buffer.Slice(TextBudget * 2, TextBudget);
-        var item = TextNormalizer.Append(context.Summary, itemBuffer, 0);
-        item = TextNormalizer.Append(context.Description, itemBuffer, item);
-        seen.Clear();
-        _taxonomy.Cues.Score(itemBuffer[..item], ref facts.Item, seen, [], ref none);
         return facts;
     }
 

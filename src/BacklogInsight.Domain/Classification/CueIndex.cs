@@ -11,14 +11,20 @@ public sealed class CueIndex
     private readonly FrozenDictionary<string, CuePhrase[]> _byFirstWord;
     private readonly FrozenDictionary<string, CuePhrase[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public CueIndex(IReadOnlyList<CuePhrase> phrases)
+    /// <param name="phrases">Every cue phrase, <see cref="CuePhrase.Id"/> being its index.</param>
+    /// <param name="topicWeight">The most a cue repeated from the item's own words adds to an action's score.</param>
+    public CueIndex(IReadOnlyList<CuePhrase> phrases, int topicWeight = 1)
     {
         Phrases = phrases;
+        TopicWeight = topicWeight;
         _byFirstWord = phrases
             .GroupBy(p => FirstWord(p.Text), StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Text.Length).ToArray(), StringComparer.Ordinal);
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>The most a cue repeated from the item's summary or description adds to an action's score.</summary>
+    public int TopicWeight { get; }
 
     /// <summary>Every phrase, indexed by <see cref="CuePhrase.Id"/>.</summary>
     public IReadOnlyList<CuePhrase> Phrases { get; }
@@ -29,9 +35,11 @@ public sealed class CueIndex
     /// <summary>
     /// Adds the weights of the phrases found in <paramref name="normalized"/> (see <see cref="TextNormalizer"/>) to
     /// <paramref name="scores"/>, counting each phrase once per <paramref name="seen"/> set, and records the first
-    /// matches in <paramref name="matched"/>.
+    /// matches in <paramref name="matched"/>. A phrase already in <paramref name="topic"/> (the item's own words) adds
+    /// <see cref="TopicWeight"/> at most: repeating the item's subject is context, not substance.
     /// </summary>
-    public void Score(ReadOnlySpan<char> normalized, ref CueScores scores, Span<ulong> seen, Span<int> matched, ref int matchedCount)
+    public void Score(
+        ReadOnlySpan<char> normalized, ref CueScores scores, Span<ulong> seen, Span<int> matched, ref int matchedCount, ReadOnlySpan<ulong> topic = default)
     {
         var start = 0;
         while (start < normalized.Length)
@@ -45,7 +53,8 @@ public sealed class CueIndex
                 {
                     if (Matches(rest, phrase.Text) && !IsSeen(seen, phrase.Id))
                     {
-                        scores[(int)phrase.Set] += phrase.Weight;
+                        var inTopic = !topic.IsEmpty && (topic[phrase.Id >> 6] & (1UL << (phrase.Id & 63))) != 0;
+                        scores[(int)phrase.Set] += inTopic ? Math.Min(phrase.Weight, TopicWeight) : phrase.Weight;
                         if (matchedCount < matched.Length)
                         {
                             matched[matchedCount++] = phrase.Id;

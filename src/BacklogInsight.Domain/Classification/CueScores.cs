@@ -7,7 +7,7 @@ namespace BacklogInsight.Domain.Classification;
 public struct CueScores
 {
     /// <summary>The number of cue sets.</summary>
-    public const int Count = 9;
+    public const int Count = 10;
 
     private int _element;
 

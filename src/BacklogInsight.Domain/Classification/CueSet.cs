@@ -29,4 +29,7 @@ public enum CueSet
 
     /// <summary>Duplicate and clone links, which are housekeeping.</summary>
     DuplicateLink = 8,
+
+    /// <summary>Discovery activities (interviews, surveys, research, teardowns) that a worklog can be spent on.</summary>
+    Discovery = 9,
 }

@@ -147,6 +147,7 @@ internal static class ReasonWriter
         CueSet.Technical => "technical",
         CueSet.TestItem => "test item",
         CueSet.Split => "split",
+        CueSet.Discovery => "discovery",
         _ => "duplicate link",
     };
 }

@@ -59,7 +59,10 @@ public static class TaxonomyLoader
 
         var version = JsonReading.RequiredString(root, "version", "taxonomy");
         var states = ReadStates(root);
-        var cues = new CueIndex(ReadCues(root));
+        var topicWeight = root.TryGetProperty("topicCueWeight", out var weight) && weight.TryGetInt32(out var parsed) && parsed is >= 0 and <= 10
+            ? parsed
+            : root.TryGetProperty("topicCueWeight", out _) ? throw new TaxonomyException("taxonomy: 'topicCueWeight' must be an integer 0..10") : 1;
+        var cues = new CueIndex(ReadCues(root), topicWeight);
         var rules = new RuleReader(states).ReadAll(JsonReading.Required(root, "rules", "taxonomy"));
         return new Taxonomy
         {

@@ -45,6 +45,7 @@ public sealed class ActivityClassifierTests
         yield return Case("P4.rank.team", ActivityClass.Tactical, Story().WithChange("Rank", "", "Ranked higher").By("other"));
         yield return Case("P4.governance.portfolio", ActivityClass.Strategic, Epic().WithChange("Fix Version", "", "2026 Spring").By("reporter"));
         yield return Case("P4.link.portfolio", ActivityClass.Strategic, Epic().WithLink("Link", "This epic implements IDEA-4").By("reporter"));
+        yield return Case("P4.labels.refinement", ActivityClass.Tactical, Story().WithChange("labels", "", "needs-refinement").By("assignee"));
         yield return Case("P4.governance.team", ActivityClass.Tactical, Story().WithChange("priority", "Medium", "High").By("other"));
         yield return Case("P4.link.team", ActivityClass.Tactical, Story().WithLink("Link", "This issue is blocked by SHOP-330").By("reporter"));
         yield return Case("P4.governance.task", ActivityClass.Delivery, SubTask().WithChange("priority", "Low", "High").By("other"));
@@ -106,6 +107,26 @@ public sealed class ActivityClassifierTests
         var covered = RuleCases().Select(c => (string)c.Arguments[1]!).ToHashSet();
 
         Assert.That(TaxonomyLoader.Default.Rules.Select(r => r.Id).Where(id => !covered.Contains(id)), Is.Empty);
+    }
+
+    [Test]
+    public void Classify_CommentRepeatingTheItemsPricingTopic_NotStrategic()
+    {
+        var context = Story().WithSummary("Pricing page redesign").WithComment("Pricing page copy updated per the new layout.").By("assignee").Build();
+
+        var result = CreateSut().Classify(context);
+
+        Assert.That(result.Class, Is.EqualTo(ActivityClass.Delivery));
+    }
+
+    [Test]
+    public void Classify_WorklogOnPricingPageBuild_NotDiscovery()
+    {
+        var context = Story().WithSummary("Pricing page redesign").WithWorklog("CSS for the plan cards").By("assignee").Build();
+
+        var result = CreateSut().Classify(context);
+
+        Assert.That(result.RuleId, Is.EqualTo("P6.worklog.build"));
     }
 
     [Test]
