@@ -22,7 +22,8 @@ internal static class RuleMatcher
             (rule.ExceptSourceFields is { } except && context.SourceField is not null && except.Contains(context.SourceField)) ||
             (rule.ItemTypes is { } types && !types.Contains(context.ItemType)) ||
             (rule.From is { } from && !InAny(from, context.From)) ||
-            (rule.To is { } to && !InAny(to, context.To)))
+            (rule.To is { } to && !InAny(to, context.To)) ||
+            (rule.Status is { } status && !InAny(status, context.Status)))
         {
             return false;
         }

@@ -11,7 +11,7 @@ internal sealed class RuleReader(FrozenDictionary<string, FrozenSet<string>> sta
         FrozenSet.ToFrozenSet(["id", "class", "reason", "decidedBy", "confidence", "maxConfidence", "when"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> _conditionKeys = FrozenSet.ToFrozenSet(
-        ["kinds", "fields", "sourceFields", "exceptSourceFields", "scopes", "actors", "itemTypes", "started", "hasText", "contentFree", "from", "to", "cues"],
+        ["kinds", "fields", "sourceFields", "exceptSourceFields", "scopes", "actors", "itemTypes", "started", "hasText", "contentFree", "from", "to", "status", "cues"],
         StringComparer.Ordinal);
 
     public List<TaxonomyRule> ReadAll(JsonElement section)
@@ -103,6 +103,7 @@ internal sealed class RuleReader(FrozenDictionary<string, FrozenSet<string>> sta
             ContentFree = JsonReading.Flag(when, "contentFree", where),
             From = StateLists(when, "from", where),
             To = StateLists(when, "to", where),
+            Status = StateLists(when, "status", where),
             Cues = CueConditions(when, where),
         };
     }

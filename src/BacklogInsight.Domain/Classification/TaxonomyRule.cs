@@ -54,11 +54,14 @@ public sealed record TaxonomyRule
 
     public IReadOnlyList<FrozenSet<string>>? To { get; init; }
 
+    /// <summary>State lists the item's current status must be in.</summary>
+    public IReadOnlyList<FrozenSet<string>>? Status { get; init; }
+
     public IReadOnlyList<CueCondition> Cues { get; init; } = [];
 
     /// <summary>True when the rule has no condition at all, as the last rule must.</summary>
     public bool IsCatchAll =>
         KindMask == 0 && FieldMask == 0 && SourceFields is null && ExceptSourceFields is null && ScopeMask == 0 &&
         ActorMask == 0 && ItemTypes is null && Started is null && HasText is null && ContentFree is null &&
-        From is null && To is null && Cues.Count == 0;
+        From is null && To is null && Status is null && Cues.Count == 0;
 }

@@ -75,6 +75,7 @@ public sealed class ActivityClassifierTests
         yield return Case("P7.comment.tactical", ActivityClass.Tactical, Story().WithComment("Not in this sprint, moving it to the backlog.").By("other"));
         yield return Case("P7.comment.tactical-assignee", ActivityClass.Tactical, Story().WithComment("Agreed with stakeholders: descoped from this sprint, AC updated.").By("assignee"));
         yield return Case("P7.comment.delivery", ActivityClass.Delivery, Story().WithComment("LGTM, merged.").By("other"));
+        yield return Case("P7.comment.review", ActivityClass.Delivery, Story().WithStatus("Code Review").WithComment("Looks good, two small comments on naming.").By("other"));
         yield return Case("P7.comment.portfolio-owner", ActivityClass.Strategic, Epic().WithComment("Talked to the clinic managers this week.").By("reporter"));
         yield return Case("P7.comment.assignee", ActivityClass.Delivery, Story().WithComment("Halfway there, will finish tomorrow.").By("assignee"));
         yield return Case("P7.comment.owner", ActivityClass.Tactical, Story().WithComment("Yes, keep the toggle off by default.").By("other"));
