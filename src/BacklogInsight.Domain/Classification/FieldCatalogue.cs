@@ -10,7 +10,7 @@ namespace BacklogInsight.Domain.Classification;
 /// </summary>
 public static class FieldCatalogue
 {
-    private static readonly FrozenDictionary<string, CanonicalField> _byName = new Dictionary<string, CanonicalField>(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, CanonicalField> ByName = new Dictionary<string, CanonicalField>(StringComparer.OrdinalIgnoreCase)
     {
         // Jira changelog names (system fields and the usual custom-field names).
         ["Rank"] = CanonicalField.Rank,
@@ -92,7 +92,7 @@ public static class FieldCatalogue
         ["Hyperlink"] = CanonicalField.Link,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenDictionary<string, CanonicalField> _bySchemaType = new Dictionary<string, CanonicalField>(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, CanonicalField> BySchemaType = new Dictionary<string, CanonicalField>(StringComparer.OrdinalIgnoreCase)
     {
         ["com.pyxis.greenhopper.jira:gh-lexo-rank"] = CanonicalField.Rank,
         ["com.pyxis.greenhopper.jira:gh-global-rank"] = CanonicalField.Rank,
@@ -105,7 +105,7 @@ public static class FieldCatalogue
 
     /// <summary>The canonical field for a changelog field name or Azure DevOps reference name.</summary>
     public static CanonicalField FromSourceName(string? name) =>
-        name is not null && _byName.TryGetValue(name.Trim(), out var field) ? field : CanonicalField.Other;
+        name is not null && ByName.TryGetValue(name.Trim(), out var field) ? field : CanonicalField.Other;
 
     /// <summary>
     /// The canonical field for a Jira custom field, from its schema custom type
@@ -113,7 +113,7 @@ public static class FieldCatalogue
     /// </summary>
     public static CanonicalField FromJiraCustomType(string? schemaCustomType, string? name = null)
     {
-        if (schemaCustomType is not null && _bySchemaType.TryGetValue(schemaCustomType.Trim(), out var field))
+        if (schemaCustomType is not null && BySchemaType.TryGetValue(schemaCustomType.Trim(), out var field))
         {
             return field;
         }

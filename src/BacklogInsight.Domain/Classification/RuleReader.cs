@@ -7,10 +7,10 @@ namespace BacklogInsight.Domain.Classification;
 /// <summary>Reads and validates the <c>rules</c> section of a taxonomy file.</summary>
 internal sealed class RuleReader(FrozenDictionary<string, FrozenSet<string>> states)
 {
-    private static readonly FrozenSet<string> _ruleKeys =
+    private static readonly FrozenSet<string> RuleKeys =
         FrozenSet.ToFrozenSet(["id", "class", "reason", "decidedBy", "confidence", "maxConfidence", "when"], StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> _conditionKeys = FrozenSet.ToFrozenSet(
+    private static readonly FrozenSet<string> ConditionKeys = FrozenSet.ToFrozenSet(
         ["kinds", "fields", "sourceFields", "exceptSourceFields", "scopes", "actors", "itemTypes", "started", "hasText", "contentFree", "from", "to", "status", "cues"],
         StringComparer.Ordinal);
 
@@ -55,7 +55,7 @@ internal sealed class RuleReader(FrozenDictionary<string, FrozenSet<string>> sta
         var where = $"rule '{id}'";
         foreach (var property in element.EnumerateObject())
         {
-            if (!_ruleKeys.Contains(property.Name))
+            if (!RuleKeys.Contains(property.Name))
             {
                 throw new TaxonomyException($"{where}: unknown key '{property.Name}'");
             }
@@ -83,7 +83,7 @@ internal sealed class RuleReader(FrozenDictionary<string, FrozenSet<string>> sta
     {
         foreach (var property in when.EnumerateObject())
         {
-            if (!_conditionKeys.Contains(property.Name))
+            if (!ConditionKeys.Contains(property.Name))
             {
                 throw new TaxonomyException($"{where}: unknown condition '{property.Name}'");
             }

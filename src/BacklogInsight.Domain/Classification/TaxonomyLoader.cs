@@ -11,9 +11,9 @@ public static class TaxonomyLoader
 {
     private const string DefaultResource = "BacklogInsight.Domain.Classification.taxonomy.v1.json";
 
-    private static readonly JsonDocumentOptions _options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    private static readonly Lazy<Taxonomy> _default = new(() =>
+    private static readonly Lazy<Taxonomy> DefaultTaxonomy = new(() =>
     {
         using var stream = typeof(TaxonomyLoader).Assembly.GetManifestResourceStream(DefaultResource)
             ?? throw new TaxonomyException($"the embedded taxonomy '{DefaultResource}' is missing");
@@ -21,20 +21,20 @@ public static class TaxonomyLoader
     });
 
     /// <summary>The taxonomy shipped with BacklogInsight, loaded once.</summary>
-    public static Taxonomy Default => _default.Value;
+    public static Taxonomy Default => DefaultTaxonomy.Value;
 
     /// <summary>Reads a taxonomy from a stream, such as a file the host opened from its configured path.</summary>
     public static Taxonomy Load(Stream json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return ReadDocument(() => JsonDocument.Parse(json, _options));
+        return ReadDocument(() => JsonDocument.Parse(json, Options));
     }
 
     /// <summary>Reads a taxonomy from JSON text.</summary>
     public static Taxonomy Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return ReadDocument(() => JsonDocument.Parse(json, _options));
+        return ReadDocument(() => JsonDocument.Parse(json, Options));
     }
 
     private static Taxonomy ReadDocument(Func<JsonDocument> parse)
