@@ -1,0 +1,185 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using BacklogInsight.Domain.Model;
+
+namespace BacklogInsight.Domain.Classification;
+
+/// <summary>
+/// Gives an activity its class (taxonomy §1) by the first matching rule of the taxonomy (§3), with a confidence
+/// computed as in §4 and reasons a person can follow. Pure, deterministic and thread-safe; it allocates only the result.
+/// </summary>
+public sealed class ActivityClassifier
+{
+    private const int TextBudget = 768;
+
+    private readonly Taxonomy _taxonomy;
+    private readonly FrozenSet<string> _serviceAccounts;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _contentFree;
+
+    /// <param name="taxonomy">The rules; <see cref="TaxonomyLoader.Default"/> when null.</param>
+    /// <param name="serviceAccounts">Display names of accounts that run automation under a human-looking name.</param>
+    public ActivityClassifier(Taxonomy? taxonomy = null, IEnumerable<string>? serviceAccounts = null)
+    {
+        _taxonomy = taxonomy ?? TaxonomyLoader.Default;
+        _serviceAccounts = (serviceAccounts ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _contentFree = _taxonomy.ContentFreeComments.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string TaxonomyVersion => _taxonomy.Version;
+
+    [SkipLocalsInit]
+    public Model.Classification Classify(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Span<char> buffer = stackalloc char[TextBudget * 3];
+        var seenWords = _taxonomy.Cues.SeenWords;
+        Span<ulong> bits = seenWords <= 16 ? stackalloc ulong[32] : new ulong[seenWords * 2];
+        bits = bits[..(seenWords * 2)];
+        bits.Clear();
+        var seen = bits[..seenWords];
+        var topic = bits[seenWords..];
+        Span<int> matched = stackalloc int[6];
+        var facts = Gather(context, buffer, seen, topic, matched, out var matchedCount);
+        foreach (var rule in _taxonomy.Rules)
+        {
+            if (RuleMatcher.Matches(rule, context, in facts))
+            {
+                return Decide(rule, context, in facts, matched[..matchedCount]);
+            }
+        }
+
+        throw new InvalidOperationException("The taxonomy's last rule must match every activity.");
+    }
+
+    private ActivityFacts Gather(ActivityContext context, Span<char> buffer, Span<ulong> seen, Span<ulong> topic, Span<int> matched, out int matchedCount)
+    {
+        var facts = new ActivityFacts
+        {
+            Actor = RelationOf(context),
+            Scope = ScopeOf(context),
+            Started = context.Status is { } status && !_taxonomy.NotStartedStates.Contains(status.Trim()),
+        };
+
+        var actionBuffer = buffer[..TextBudget];
+        var action = 0;
+        if (context.Kind == ActivityKind.Created)
+        {
+            action = TextNormalizer.Append(context.Summary, actionBuffer, action);
+            action = TextNormalizer.Append(context.Description, actionBuffer, action);
+        }
+        else
+        {
+            action = TextNormalizer.Append(context.Text, actionBuffer, action);
+            if (context.Kind == ActivityKind.Linked)
+            {
+                action = TextNormalizer.Append(context.To, actionBuffer, action);
+            }
+        }
+
+        // The item's own words first: a cue the action repeats from them is the item's topic, not the action's substance.
+        var none = 0;
+        var itemBuffer = buffer.Slice(TextBudget * 2, TextBudget);
+        var item = TextNormalizer.Append(context.Summary, itemBuffer, 0);
+        item = TextNormalizer.Append(context.Description, itemBuffer, item);
+        _taxonomy.Cues.Score(itemBuffer[..item], ref facts.Item, topic, [], ref none);
+
+        matchedCount = 0;
+        ReadOnlySpan<ulong> repeated = context.Kind == ActivityKind.Created ? [] : topic;
+        _taxonomy.Cues.Score(actionBuffer[..action], ref facts.Action, seen, matched, ref matchedCount, repeated);
+        facts.HasText = action > 0;
+        facts.ContentFree = IsContentFree(actionBuffer[..action]);
+
+        if (context.Field is CanonicalField.Description or CanonicalField.AcceptanceCriteria or CanonicalField.Title or CanonicalField.Labels)
+        {
+            var valueBuffer = buffer.Slice(TextBudget, TextBudget);
+            var value = TextNormalizer.Append(context.To, valueBuffer, 0);
+            seen.Clear();
+            _taxonomy.Cues.Score(valueBuffer[..value], ref facts.Value, seen, [], ref none);
+        }
+
+        return facts;
+    }
+
+    private bool IsContentFree(ReadOnlySpan<char> normalized)
+    {
+        if (_contentFree.Contains(normalized))
+        {
+            return true;
+        }
+
+        // A text without any word of two or more letters ("+1", "!!!", an emoji) says nothing.
+        var letters = 0;
+        foreach (var c in normalized)
+        {
+            letters = char.IsLetter(c) ? letters + 1 : 0;
+            if (letters >= 2)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ActorRelation RelationOf(ActivityContext context)
+    {
+        if (context.IsBot || IsAutomationName(context.ActorName))
+        {
+            return ActorRelation.Bot;
+        }
+
+        return context.IsAssignee ? ActorRelation.Assignee
+            : context.IsReporter ? ActorRelation.Reporter
+            : ActorRelation.Other;
+    }
+
+    private bool IsAutomationName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+
+        if (_serviceAccounts.Contains(name.Trim()))
+        {
+            return true;
+        }
+
+        foreach (var bot in _taxonomy.BotNames)
+        {
+            if (name.StartsWith(bot, StringComparison.OrdinalIgnoreCase) && (name.Length == bot.Length || !char.IsLetterOrDigit(name[bot.Length])))
+            {
+                return true;
+            }
+        }
+
+        foreach (var marker in _taxonomy.BotNameMarkers)
+        {
+            if (name.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ItemScope ScopeOf(ActivityContext context) =>
+        context.HierarchyLevel >= 1 || _taxonomy.PortfolioItemTypes.Contains(context.ItemType) ? ItemScope.Portfolio
+        : context.HierarchyLevel < 0 ? ItemScope.Task
+        : ItemScope.Team;
+
+    private Model.Classification Decide(TaxonomyRule rule, ActivityContext context, in ActivityFacts facts, ReadOnlySpan<int> matched)
+    {
+        var signals = new SignalLeans(facts);
+        var confidence = rule.Confidence ?? signals.Confidence(rule, _taxonomy.Confidence);
+        return new Model.Classification
+        {
+            Class = rule.Class,
+            Confidence = Math.Round(confidence, 2),
+            RuleId = rule.Id,
+            Reasons = ReasonWriter.Write(rule, context, in facts, signals, matched, _taxonomy.Cues),
+            TaxonomyVersion = _taxonomy.Version,
+        };
+    }
+}
