@@ -25,6 +25,8 @@ public abstract class BacklogDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<Activity> Activities => Set<Activity>();
 
+    public DbSet<ClassOverride> ClassOverrides => Set<ClassOverride>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BacklogDbContext).Assembly);
 }

@@ -1,4 +1,5 @@
 using BacklogInsight.Storage;
+using BacklogInsight.Workers.Classification;
 using BacklogInsight.Workers.Connections;
 using BacklogInsight.Workers.Jobs;
 using BacklogInsight.Workers.Pipeline;
@@ -7,6 +8,7 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BacklogInsight.Workers;
 
@@ -23,6 +25,11 @@ public static class WorkersServiceCollectionExtensions
         services.AddScoped<SyncScheduler>();
         services.AddScoped<SyncConnectionJob>();
         services.AddScoped<ConnectionRegistration>();
+        services.AddOptions<ClassificationOptions>().BindConfiguration(ClassificationOptions.SectionName);
+        services.AddSingleton(provider => ClassifierFactory.Create(provider.GetRequiredService<IOptions<ClassificationOptions>>().Value));
+        services.AddSingleton<PageClassifier>();
+        services.AddScoped<ReclassifyActivitiesJob>();
+        services.AddScoped<StoredActivityContexts>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

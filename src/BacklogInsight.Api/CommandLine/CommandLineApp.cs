@@ -1,4 +1,6 @@
 using BacklogInsight.Api.Infrastructure;
+using BacklogInsight.Domain.Classification;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace BacklogInsight.Api.CommandLine;
@@ -17,6 +19,8 @@ public static class CommandLineApp
                 "serve" => await ServeCommand.RunAsync(invocation),
                 "sync" => await SyncCommand.RunAsync(invocation),
                 "health" => await HealthCommand.RunAsync(invocation),
+                "classify" => await ClassifyCommand.RunAsync(invocation),
+                "evaluate" => await EvaluateCommand.RunAsync(invocation),
                 "help" => PrintUsage(Console.Out, 0),
                 _ => throw new CommandLineException($"Unknown command '{invocation.Verb}'."),
             };
@@ -25,6 +29,12 @@ public static class CommandLineApp
         {
             await Console.Error.WriteLineAsync(exception.Message);
             return PrintUsage(Console.Error, 2);
+        }
+        catch (Exception exception) when (exception is TaxonomyException or OptionsValidationException)
+        {
+            // Configuration mistakes: say what is wrong, without a stack trace.
+            Log.Fatal("Start-up stopped: {Problem}", exception.Message);
+            return 1;
         }
         finally
         {
@@ -41,6 +51,11 @@ public static class CommandLineApp
                                                --demo creates the sample connection if missing and syncs it.
               sync --connection NAME --once    Run one sync of a connection in the foreground and exit;
                                                exit code 1 when the sync fails.
+              classify --input FILE [--output FILE]
+                                               Classify JSONL activity records (the labelled-set schema); each
+                                               gets predicted, confidence, rules, reasons. Bad lines are skipped.
+              evaluate --input FILE            Precision, recall, F1 per class, macro-F1, confusion matrix and
+                                               the worst errors of the classifier on labelled JSONL records.
               health [--url URL]               Ask a running service whether it is ready (exit 0 when it is);
                                                default URL http://127.0.0.1:8080/health.
               help                             Show this text.

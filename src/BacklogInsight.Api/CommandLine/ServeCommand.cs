@@ -1,4 +1,5 @@
 using BacklogInsight.Api.Features.Activities;
+using BacklogInsight.Api.Features.Classification;
 using BacklogInsight.Api.Features.Connections;
 using BacklogInsight.Api.Features.Health;
 using BacklogInsight.Api.Features.People;
@@ -51,6 +52,7 @@ public static class ServeCommand
         app.MapPeopleApi();
         app.MapWorkItemsApi();
         app.MapActivitiesApi();
+        app.MapClassificationApi();
 
         await app.RunAsync();
         return 0;

@@ -1,12 +1,15 @@
+using BacklogInsight.Domain.Classification;
 using BacklogInsight.Storage;
 using BacklogInsight.Workers.Connections;
 using BacklogInsight.Workers.Jobs;
+using Hangfire;
 
 namespace BacklogInsight.Api.Infrastructure;
 
 /// <summary>
 /// Before anything else starts (the web server, the job server): migrate the database, create or update the
-/// connections declared in configuration, and register their recurring syncs.
+/// connections declared in configuration, register their recurring syncs, and queue a reclassification when the
+/// taxonomy changed since activities were stored.
 /// </summary>
 public sealed class StartupInitializer(
     IServiceScopeFactory scopes, IConfiguration configuration, StartupInitializerOptions options) : IHostedLifecycleService
@@ -14,6 +17,9 @@ public sealed class StartupInitializer(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+
+        // Built now so that a malformed taxonomy file stops start-up with its message, not the first sync.
+        scope.ServiceProvider.GetRequiredService<ActivityClassifier>();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
 
         var registration = scope.ServiceProvider.GetRequiredService<ConnectionRegistration>();
@@ -25,6 +31,11 @@ public sealed class StartupInitializer(
         if (options.ScheduleRecurringJobs)
         {
             await scope.ServiceProvider.GetRequiredService<SyncScheduler>().ScheduleAllAsync(cancellationToken);
+            if (await scope.ServiceProvider.GetRequiredService<ReclassifyActivitiesJob>().IsNeededAsync(cancellationToken))
+            {
+                scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>()
+                    .Enqueue<ReclassifyActivitiesJob>(job => job.RunAsync(CancellationToken.None));
+            }
         }
     }
 

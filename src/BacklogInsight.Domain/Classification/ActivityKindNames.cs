@@ -20,6 +20,18 @@ public static class ActivityKindNames
         return kind != 0;
     }
 
+    /// <summary>The word for <paramref name="kind"/>, as the labelled sets write it.</summary>
+    public static string ToName(ActivityKind kind) => kind switch
+    {
+        ActivityKind.Created => "created",
+        ActivityKind.FieldChanged => "field_change",
+        ActivityKind.Transitioned => "transition",
+        ActivityKind.Commented => "comment",
+        ActivityKind.Linked => "link",
+        ActivityKind.WorkLogged => "worklog",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown activity kind."),
+    };
+
     /// <summary>The accepted words, for error messages.</summary>
     public const string Known = "created, field_change, transition, comment, link, worklog";
 }

@@ -26,6 +26,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             classification.Property(c => c.Confidence).HasColumnName("Confidence");
             classification.Property(c => c.RuleId).HasColumnName("RuleId").HasMaxLength(100);
             classification.Property(c => c.TaxonomyVersion).HasColumnName("TaxonomyVersion").HasMaxLength(40);
+            classification.HasIndex(c => c.TaxonomyVersion);
             classification.Property(c => c.Reasons).HasColumnName("Reasons")
                 .HasConversion(StringListConversion.Converter, StringListConversion.Comparer);
         });

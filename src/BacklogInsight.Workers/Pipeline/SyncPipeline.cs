@@ -2,6 +2,7 @@ using BacklogInsight.Domain.Model;
 using BacklogInsight.Sources;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Writing;
+using BacklogInsight.Workers.Classification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed class SyncPipeline(
     ChangeWriter writer,
     SyncLease lease,
     SyncRunRecorder recorder,
+    PageClassifier classifier,
     IOptions<SyncOptions> options,
     ILogger<SyncPipeline> logger)
 {
@@ -44,11 +46,13 @@ public sealed class SyncPipeline(
             await writer.WriteCatalogueAsync(connectionId, catalogue.Teams, catalogue.People, catalogue.Sprints, cancellationToken);
             await recorder.AddRequestsAsync(runId, catalogue.Requests, cancellationToken);
             SyncLog.Discovered(logger, catalogue.Teams.Count, catalogue.People.Count, catalogue.Sprints.Count);
+            var people = catalogue.People.DistinctBy(p => p.SourceId).ToDictionary(p => p.SourceId, StringComparer.Ordinal);
 
             var checkpoint = await db.SyncStates.AsNoTracking()
                 .Where(s => s.ConnectionId == connectionId).Select(s => s.Checkpoint).SingleAsync(cancellationToken);
             await foreach (var page in source.ReadChangesAsync(checkpoint is null ? null : new SyncCheckpoint(checkpoint), cancellationToken))
             {
+                classifier.Classify(connection.Kind, page.Changes, people);
                 var written = await writer.WritePageAsync(ToPageWrite(connectionId, runId, holder, leaseDuration, page), cancellationToken);
                 SyncLog.PageStored(logger, written.Items, written.ActivitiesAdded, written.ActivitiesAlreadyStored, page.Checkpoint.Value);
             }

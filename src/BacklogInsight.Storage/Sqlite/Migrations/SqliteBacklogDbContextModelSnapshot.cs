@@ -79,6 +79,48 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("BacklogInsight.Domain.Model.ClassOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousClass")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousRuleId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "Id");
+
+                    b.ToTable("ClassOverrides");
+                });
+
             modelBuilder.Entity("BacklogInsight.Domain.Model.Connection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -430,6 +472,8 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
 
                             b1.HasKey("ActivityId");
 
+                            b1.HasIndex("TaxonomyVersion");
+
                             b1.ToTable("Activities");
 
                             b1.WithOwner()
@@ -437,6 +481,15 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         });
 
                     b.Navigation("Classification");
+                });
+
+            modelBuilder.Entity("BacklogInsight.Domain.Model.ClassOverride", b =>
+                {
+                    b.HasOne("BacklogInsight.Domain.Model.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BacklogInsight.Domain.Model.ConnectionSyncState", b =>
