@@ -47,7 +47,7 @@ internal static class SampleDomains
         new()
         {
             TeamName = "Growth & Onboarding", Prefix = "GRO",
-            Objects = ["sign-up form", "welcome e-mail", "referral codes", "trial banner", "activation checklist", "plan selection page", "A/B test framework", "invite flow", "email verification", "product tour", "promo codes", "social login"],
+            Objects = ["sign-up form", "welcome e-mail", "referral codes", "trial banner", "activation checklist", "plan selection page", "feature flag service", "invite flow", "email verification", "product tour", "promo codes", "social login"],
             Capabilities = ["sign up with Google", "invite a teammate", "skip the product tour", "redeem a referral code", "resend the verification e-mail", "pick a plan during sign-up"],
             Users = ["new visitor", "trial user", "account owner", "invited teammate"],
             Components = ["SignupController", "ExperimentService", "ReferralLedger", "MailTemplates", "TourEngine", "PlanPicker"],

@@ -59,7 +59,7 @@ internal sealed class SampleStrategyScript(SampleContext context, SampleTeamProf
     public void Run()
     {
         var pm = profile.ProductManager;
-        for (var at = context.Later(context.WindowStart, 20, 40); at < context.Now; at = context.Later(at, 10, 48))
+        for (var at = context.Later(context.WindowStart, 20, 40); at < context.Now; at = context.Later(at, 3, 16))
         {
             if (!profile.StrategyActs(at))
             {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using BacklogInsight.Api.Tests.Infrastructure;
 using BacklogInsight.Workers.Jobs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BacklogInsight.Api.Tests.Features;
@@ -85,6 +86,31 @@ public sealed class ClassificationTests
         Assert.That(classified["errors"]!.AsArray(), Is.Empty);
         Assert.That(classified["results"]![0]!["label"]!.GetValue<string>(), Is.EqualTo("other"));
         Assert.That(classified["results"]![0]!["action"]!["kind"]!.GetValue<string>(), Is.EqualTo("transition"));
+    }
+
+    [Test]
+    public async Task Reclassify_ActivitiesOfAnOlderTaxonomy_AreClassifiedAgainWithoutResync()
+    {
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BacklogInsight.Storage.BacklogDbContext>();
+            var stale = await db.Activities.Where(a => a.Classification!.RuleId != "override").OrderBy(a => a.Id).Take(300).ToListAsync();
+            foreach (var activity in stale)
+            {
+                activity.Classification = activity.Classification! with { TaxonomyVersion = "0.9", Class = BacklogInsight.Domain.Model.ActivityClass.Other, RuleId = "old" };
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var waiting = (await ApiJson.ReadAsync(await _client.GetAsync("/api/classification")))["activitiesAwaitingReclassification"]!.GetValue<int>();
+        await RunReclassificationAsync();
+
+        var after = await ApiJson.ReadAsync(await _client.GetAsync("/api/classification"));
+        Assert.That(waiting, Is.EqualTo(300));
+        Assert.That(after["activitiesAwaitingReclassification"]!.GetValue<int>(), Is.Zero);
+        var first = await ApiJson.ReadAsync(await _client.GetAsync("/api/activities?limit=300"));
+        Assert.That(first["items"]!.AsArray().Select(a => a!["classification"]!["ruleId"]!.GetValue<string>()), Has.None.EqualTo("old"));
     }
 
     [TestCase("{\"class\": \"visionary\", \"reason\": \"x\", \"by\": \"me\"}", "class")]
