@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace BacklogInsight.Domain.Balance;
 
@@ -7,6 +8,7 @@ namespace BacklogInsight.Domain.Balance;
 /// An ISO 8601 week (<c>2026-W47</c>): Monday to Sunday, week 1 holds the year's first Thursday.
 /// Weeks are reckoned on the local calendar of the organisation's time zone (DESIGN.md "Time").
 /// </summary>
+[JsonConverter(typeof(IsoWeekJsonConverter))]
 public readonly record struct IsoWeek : IComparable<IsoWeek>, IComparable, IParsable<IsoWeek>
 {
     private const int TextLength = 8;

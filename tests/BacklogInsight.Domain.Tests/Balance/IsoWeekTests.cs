@@ -211,4 +211,25 @@ public sealed class IsoWeekTests
             Assert.That(new[] { later, earlier }.Order(), Is.EqualTo(new[] { earlier, later }));
         });
     }
+
+    [Test]
+    public void Json_WeekAsValueAndAsKey_RoundTripsAsIsoText()
+    {
+        var weeks = new Dictionary<IsoWeek, IsoWeek> { [new IsoWeek(2026, 53)] = new IsoWeek(2027, 1) };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(weeks);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json, Is.EqualTo("{\"2026-W53\":\"2027-W01\"}"));
+            Assert.That(System.Text.Json.JsonSerializer.Deserialize<Dictionary<IsoWeek, IsoWeek>>(json), Is.EqualTo(weeks));
+        });
+    }
+
+    [TestCase("\"2027-W53\"")]
+    [TestCase("{\"year\":2026,\"week\":47}")]
+    public void Json_NotAWeek_ThrowsJsonException(string json)
+    {
+        Assert.That(() => System.Text.Json.JsonSerializer.Deserialize<IsoWeek>(json), Throws.InstanceOf<System.Text.Json.JsonException>());
+    }
 }
