@@ -106,6 +106,8 @@ public sealed class BalanceCalculatorTests
 
     [TestCase(7, 3, BalanceTrend.Rising)]
     [TestCase(3, 7, BalanceTrend.Falling)]
+    [TestCase(2, 3, BalanceTrend.Falling)]
+    [TestCase(3, 2, BalanceTrend.Rising)]
     [TestCase(11, 9, BalanceTrend.Steady)]
     [TestCase(9, 11, BalanceTrend.Steady)]
     [TestCase(0, 0, BalanceTrend.InsufficientData)]

@@ -6,7 +6,8 @@ public sealed class AttentionRulesTests
 {
     private static IReadOnlyList<AttentionReason> Assess(TeamWeeklyInputBuilder input) => Reporting.Team(input).Attention;
 
-    [TestCase(4, 6, 25, new AttentionReason[0])]
+    [TestCase(4, 5, 25, new AttentionReason[0])]
+    [TestCase(4, 6, 25, new[] { AttentionReason.FallingBalance })]
     [TestCase(2, 0, 30, new[] { AttentionReason.NoOwnerWorkWhileDelivering })]
     [TestCase(0, 0, 4, new AttentionReason[0])]
     [TestCase(3, 1, 40, new[] { AttentionReason.ThinOwnership })]

@@ -34,4 +34,9 @@ internal static class Reporting
         OccurredAt = Monday.AddHours(hoursAfterMonday),
         Description = description,
     };
+
+    /// <summary>Sam works in Alpha (team id "a") as a PM and in Beta ("b") as a PO.</summary>
+    public static OrganisationWeeklyReport PersonInTwoTeams() => Organisation(
+        new TeamWeeklyInputBuilder().WithId("a").WithName("Alpha").WithPeople(TeamWeeklyInputBuilder.Person("sam", "Sam Both", strategic: 5, tactical: 1)),
+        new TeamWeeklyInputBuilder().WithId("b").WithName("Beta").WithPeople(TeamWeeklyInputBuilder.Person("sam", "Sam Both", tactical: 6)));
 }

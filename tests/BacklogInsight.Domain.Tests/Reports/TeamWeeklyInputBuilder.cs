@@ -5,7 +5,7 @@ namespace BacklogInsight.Domain.Tests.Reports;
 
 /// <summary>
 /// A team's weekly input with sane defaults: team "Payments", 16 earlier weeks of steady work (balance 50%), and this
-/// week a PM, a PO and a developer at work.
+/// week (balance 44%, steady) a PM, a PO and a developer at work.
 /// </summary>
 internal sealed class TeamWeeklyInputBuilder
 {
@@ -26,7 +26,7 @@ internal sealed class TeamWeeklyInputBuilder
             _weeks[back] = new ClassCounts(3, 3, 20, 1);
         }
 
-        _weeks[0] = new ClassCounts(4, 6, 25, 2);
+        _weeks[0] = new ClassCounts(4, 5, 25, 2);
     }
 
     public TeamWeeklyInputBuilder WithId(string id)
@@ -110,7 +110,7 @@ internal sealed class TeamWeeklyInputBuilder
     private static List<PersonActivitySummary> DefaultPeople() =>
     [
         Person("pm", "Max Planck", strategic: 4, tactical: 1, lastStrategicAt: Reporting.Monday.AddDays(2)),
-        Person("po", "Olga Owner", tactical: 5, delivery: 1, lastTacticalAt: Reporting.Monday.AddDays(3)),
+        Person("po", "Olga Owner", tactical: 4, delivery: 1, lastTacticalAt: Reporting.Monday.AddDays(3)),
         Person("dev", "Dana Dev", delivery: 24, other: 2),
     ];
 
