@@ -3,6 +3,9 @@ namespace BacklogInsight.Domain.Balance;
 /// <summary>Turns a team's weekly class counts into its weekly balance series, each week compared with the weeks before.</summary>
 public sealed class BalanceCalculator(BalanceOptions options)
 {
+    // 0.4 − 0.5 is −0.0999…98 in binary floating point; a move of exactly the threshold is meant to count.
+    private const double ThresholdTolerance = 1e-9;
+
     public BalanceCalculator()
         : this(new BalanceOptions())
     {
@@ -53,7 +56,7 @@ public sealed class BalanceCalculator(BalanceOptions options)
         var mean = earlier.Average();
         var delta = balance - mean;
         var trend = delta is null || earlier.Count < options.MinimumWeeksWithData ? BalanceTrend.InsufficientData
-            : Math.Abs(delta.Value) < options.TrendThreshold ? BalanceTrend.Steady
+            : Math.Abs(delta.Value) < options.TrendThreshold - ThresholdTolerance ? BalanceTrend.Steady
             : delta > 0 ? BalanceTrend.Rising
             : BalanceTrend.Falling;
         return new BalanceComparison(mean, earlier.Count, delta, trend);
