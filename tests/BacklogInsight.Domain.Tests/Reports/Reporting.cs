@@ -25,15 +25,15 @@ internal static class Reporting
         NotableActivityKind kind = NotableActivityKind.ItemAccepted, string key = "PAY-101", string title = "Refund by card",
         string? url = "https://acme.atlassian.net/browse/PAY-101", string actor = "Olga Owner", string description = "Ready for Acceptance → Done",
         int hoursAfterMonday = 30) => new()
-    {
-        Kind = kind,
-        ItemKey = key,
-        ItemTitle = title,
-        ItemUrl = url,
-        ActorDisplayName = actor,
-        OccurredAt = Monday.AddHours(hoursAfterMonday),
-        Description = description,
-    };
+        {
+            Kind = kind,
+            ItemKey = key,
+            ItemTitle = title,
+            ItemUrl = url,
+            ActorDisplayName = actor,
+            OccurredAt = Monday.AddHours(hoursAfterMonday),
+            Description = description,
+        };
 
     /// <summary>Sam works in Alpha (team id "a") as a PM and in Beta ("b") as a PO.</summary>
     public static OrganisationWeeklyReport PersonInTwoTeams() => Organisation(

@@ -117,11 +117,11 @@ internal sealed class TeamWeeklyInputBuilder
     public static PersonActivitySummary Person(
         string id, string name, int strategic = 0, int tactical = 0, int delivery = 0, int other = 0,
         DateTimeOffset? lastStrategicAt = null, DateTimeOffset? lastTacticalAt = null) => new()
-    {
-        PersonSourceId = id,
-        DisplayName = name,
-        Counts = new ClassCounts(strategic, tactical, delivery, other),
-        LastStrategicAt = lastStrategicAt ?? (strategic > 0 ? Reporting.Monday.AddHours(10) : null),
-        LastTacticalAt = lastTacticalAt ?? (tactical > 0 ? Reporting.Monday.AddHours(11) : null),
-    };
+        {
+            PersonSourceId = id,
+            DisplayName = name,
+            Counts = new ClassCounts(strategic, tactical, delivery, other),
+            LastStrategicAt = lastStrategicAt ?? (strategic > 0 ? Reporting.Monday.AddHours(10) : null),
+            LastTacticalAt = lastTacticalAt ?? (tactical > 0 ? Reporting.Monday.AddHours(11) : null),
+        };
 }
