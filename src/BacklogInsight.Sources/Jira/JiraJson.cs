@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BacklogInsight.Sources.Jira;
+
+/// <summary>The JSON settings for Jira's wire format: camelCase, unknown properties ignored, Jira's date forms.</summary>
+internal static class JiraJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JiraDateTimeConverter() },
+    };
+}
