@@ -158,7 +158,7 @@ public sealed partial class JiraClient(
         }
 
         var startAt = 0;
-        while (known.Count + found.Count < total)
+        while (known.Count < total)
         {
             var page = await SendAsync<JiraPageBean<JiraHistory>>(
                 HttpMethod.Get,

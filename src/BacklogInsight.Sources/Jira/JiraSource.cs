@@ -145,11 +145,11 @@ public sealed partial class JiraSource(
             }
         }
 
-        IReadOnlyList<JiraComment> comments = issue.Fields.Comment?.Comments ?? [];
-        if (issue.Fields.Comment is { } page && page.Total > comments.Count)
-        {
-            comments = await client.GetCommentsAsync(issue.Key, cancellationToken);
-        }
+        // Search embeds at most ~20 comments, and some servers leave the field out: then the comment endpoint is read.
+        var embedded = issue.Fields.Comment;
+        var comments = embedded is not null && embedded.Total <= embedded.Comments.Count
+            ? embedded.Comments
+            : await client.GetCommentsAsync(issue.Key, cancellationToken);
 
         return (histories, comments);
     }
