@@ -1,0 +1,89 @@
+using BacklogInsight.Domain.Model;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace BacklogInsight.Sources.Tests.Jira;
+
+public sealed class JiraDataCenterSourceTests
+{
+    private const string Settings = """{"deployment":"datacenter","projects":["PAY"]}""";
+
+    private WireMockServer _server = null!;
+    private JiraFake _jira = null!;
+    private ServiceProvider _services = null!;
+
+    [OneTimeSetUp]
+    public void StartServer()
+    {
+        _server = WireMockServer.Start();
+        _jira = new JiraFake(_server);
+    }
+
+    [OneTimeTearDown]
+    public void StopServer() => _server.Dispose();
+
+    [SetUp]
+    public void ResetServer()
+    {
+        _server.Reset();
+        _services = JiraTestHost.Services(o =>
+        {
+            o.SearchPageSize = 2;
+            o.DataCenterPageOverlap = 0;
+        });
+        _jira.Myself("Europe/Berlin", api: "2");
+        _jira.Fields("dc-fields.json", api: "2");
+        _jira.Comments(api: "2");
+        Search(startAt: 0, "dc-search-page1.json");
+        Search(startAt: 2, "dc-search-page2.json");
+    }
+
+    [TearDown]
+    public void DisposeServices() => _services.Dispose();
+
+    private void Search(int startAt, string file) =>
+        _server.Given(Request.Create().WithPath("/rest/api/2/search").UsingPost()
+                .WithBody(new JsonPartialMatcher($$"""{ "startAt": {{startAt}} }""")))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(JiraPayloads.Read(file)));
+
+    private IBacklogSource CreateSut() => JiraTestHost.Source(_services, JiraTestHost.Connection(_server.Urls[0], Settings));
+
+    [Test]
+    public async Task ReadChangesAsync_DataCenter_PagesByStartAtWithBearerToken()
+    {
+        var pages = await JiraTestHost.ReadAllAsync(CreateSut());
+
+        var searches = _jira.Requests("/rest/api/2/search");
+        Assert.Multiple(() =>
+        {
+            Assert.That(searches.Select(s => JiraFake.Body(s)["startAt"]!.GetValue<int>()), Is.EquivalentTo(new[] { 0, 2 }));
+            Assert.That(searches.Select(s => JiraFake.Body(s)["expand"]![0]!.GetValue<string>()), Is.All.EqualTo("changelog"));
+            Assert.That(_server.LogEntries.Select(e => e.RequestMessage.Headers!["Authorization"].Single()), Is.All.EqualTo("Bearer " + FakeConnectionSecrets.Token));
+            Assert.That(pages.SelectMany(p => p.Changes).Select(c => c.Item.Key), Is.EqualTo(new[] { "PAY-412", "PAY-413", "PAY-414" }));
+            Assert.That(_jira.Requests("/search/jql"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task ReadChangesAsync_DataCenter_ReadsLegacySprintStringsWikiCommentsAndItemsWithoutFieldIds()
+    {
+        var change = (await JiraTestHost.ReadAllAsync(CreateSut()))[0].Changes[0];
+
+        var activities = change.Activities.ToDictionary(a => a.SourceKey);
+        Assert.Multiple(() =>
+        {
+            Assert.That(change.Item.SprintSourceId, Is.EqualTo("42"));
+            Assert.That(change.Item.TeamSourceId, Is.EqualTo("7"), "rapidViewId of the current sprint");
+            Assert.That(change.Item.AssigneeSourceId, Is.EqualTo("JIRAUSERravi"), "the stable user key, not the login");
+            Assert.That(change.Item.UpdatedAt, Is.EqualTo(new DateTimeOffset(2024, 1, 15, 9, 31, 7, 554, TimeSpan.Zero)));
+            Assert.That(activities["h70001-0"].Field, Is.EqualTo(CanonicalField.Rank), "localized 'Rang' found by the site's field names");
+            Assert.That(activities["h70001-1"].Field, Is.EqualTo(CanonicalField.Sprint));
+            Assert.That(activities["h70001-2"].Kind, Is.EqualTo(ActivityKind.Transitioned));
+            Assert.That(activities["c30001"].Text, Is.EqualTo("Update\nBlocked on @dana, see the PR\n\nstack trace"));
+            Assert.That(_jira.Requests("/comment"), Is.Empty, "embedded comments were complete");
+        });
+    }
+}
