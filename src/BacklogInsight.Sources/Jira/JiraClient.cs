@@ -58,16 +58,15 @@ public sealed partial class JiraClient(
     /// <summary>The followed projects (all visible ones when none are configured), with lead and issue types.</summary>
     public async Task<IReadOnlyList<JiraProject>> GetProjectsAsync(CancellationToken cancellationToken)
     {
-        if (!settings.IsCloud)
-        {
-            var all = await SendAsync<List<JiraProject>>(HttpMethod.Get, $"{settings.ApiPath}/project?expand=lead,issueTypes", null, cancellationToken);
-            return settings.Projects.Count == 0
-                ? all
-                : all.FindAll(p => settings.Projects.Contains(p.Key, StringComparer.OrdinalIgnoreCase));
-        }
-
         var keys = string.Concat(settings.Projects.Select(k => "&keys=" + Uri.EscapeDataString(k)));
-        return await ReadPageBeansAsync<JiraProject>($"{settings.ApiPath}/project/search?expand=lead,issueTypes{keys}", cancellationToken);
+        IReadOnlyList<JiraProject> all = settings.IsCloud
+            ? await ReadPageBeansAsync<JiraProject>($"{settings.ApiPath}/project/search?expand=lead,issueTypes{keys}", cancellationToken)
+            : await SendAsync<List<JiraProject>>(HttpMethod.Get, $"{settings.ApiPath}/project?expand=lead,issueTypes", null, cancellationToken);
+
+        // Data Center lists every project; keep only the followed ones there (and on Cloud, should a filter be ignored).
+        return settings.Projects.Count == 0
+            ? all
+            : [.. all.Where(p => settings.Projects.Contains(p.Key, StringComparer.OrdinalIgnoreCase))];
     }
 
     /// <summary>The boards whose filter covers <paramref name="projectKey"/> (every board when null).</summary>

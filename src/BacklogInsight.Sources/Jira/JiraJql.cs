@@ -7,7 +7,7 @@ namespace BacklogInsight.Sources.Jira;
 /// Builds the search JQL from structured settings. Every user-given value is written as a quoted JQL string,
 /// so no setting can change the query's shape.
 /// </summary>
-internal static class JiraJql
+public static class JiraJql
 {
     /// <summary>The JQL date-time literal format; JQL reads it in the searching user's time zone.</summary>
     public const string DateFormat = "yyyy/MM/dd HH:mm";

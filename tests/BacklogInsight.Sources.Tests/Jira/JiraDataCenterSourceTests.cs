@@ -1,4 +1,5 @@
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Sources.Jira;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -7,63 +8,45 @@ using WireMock.Server;
 
 namespace BacklogInsight.Sources.Tests.Jira;
 
-public sealed class JiraDataCenterSourceTests
+public sealed class JiraDataCenterSourceTests : JiraFixtureBase
 {
     private const string Settings = """{"deployment":"datacenter","projects":["PAY"]}""";
 
-    private WireMockServer _server = null!;
-    private JiraFake _jira = null!;
-    private ServiceProvider _services = null!;
-
-    [OneTimeSetUp]
-    public void StartServer()
+    protected override void Configure(JiraOptions options)
     {
-        _server = WireMockServer.Start();
-        _jira = new JiraFake(_server);
+        options.SearchPageSize = 2;
+        options.DataCenterPageOverlap = 0;
     }
 
-    [OneTimeTearDown]
-    public void StopServer() => _server.Dispose();
-
-    [SetUp]
-    public void ResetServer()
+    protected override void Arrange()
     {
-        _server.Reset();
-        _services = JiraTestHost.Services(o =>
-        {
-            o.SearchPageSize = 2;
-            o.DataCenterPageOverlap = 0;
-        });
-        _jira.Myself("Europe/Berlin", api: "2");
-        _jira.Fields("dc-fields.json", api: "2");
-        _jira.Comments(api: "2");
+        Jira.Myself("Europe/Berlin", api: "2");
+        Jira.Fields("dc-fields.json", api: "2");
+        Jira.Comments(api: "2");
         Search(startAt: 0, "dc-search-page1.json");
         Search(startAt: 2, "dc-search-page2.json");
     }
 
-    [TearDown]
-    public void DisposeServices() => _services.Dispose();
-
     private void Search(int startAt, string file) =>
-        _server.Given(Request.Create().WithPath("/rest/api/2/search").UsingPost()
+        Server.Given(Request.Create().WithPath("/rest/api/2/search").UsingPost()
                 .WithBody(new JsonPartialMatcher($$"""{ "startAt": {{startAt}} }""")))
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(JiraPayloads.Read(file)));
 
-    private IBacklogSource CreateSut() => JiraTestHost.Source(_services, JiraTestHost.Connection(_server.Urls[0], Settings));
+    private IBacklogSource CreateSut() => JiraTestHost.Source(Services, JiraTestHost.Connection(Server.Urls[0], Settings));
 
     [Test]
     public async Task ReadChangesAsync_DataCenter_PagesByStartAtWithBearerToken()
     {
         var pages = await JiraTestHost.ReadAllAsync(CreateSut());
 
-        var searches = _jira.Requests("/rest/api/2/search");
+        var searches = Jira.Requests("/rest/api/2/search");
         Assert.Multiple(() =>
         {
             Assert.That(searches.Select(s => JiraFake.Body(s)["startAt"]!.GetValue<int>()), Is.EquivalentTo(new[] { 0, 2 }));
             Assert.That(searches.Select(s => JiraFake.Body(s)["expand"]![0]!.GetValue<string>()), Is.All.EqualTo("changelog"));
-            Assert.That(_server.LogEntries.Select(e => e.RequestMessage.Headers!["Authorization"].Single()), Is.All.EqualTo("Bearer " + FakeConnectionSecrets.Token));
+            Assert.That(Server.LogEntries.Select(e => e.RequestMessage.Headers!["Authorization"].Single()), Is.All.EqualTo("Bearer " + FakeConnectionSecrets.Token));
             Assert.That(pages.SelectMany(p => p.Changes).Select(c => c.Item.Key), Is.EqualTo(new[] { "PAY-412", "PAY-413", "PAY-414" }));
-            Assert.That(_jira.Requests("/search/jql"), Is.Empty);
+            Assert.That(Jira.Requests("/search/jql"), Is.Empty);
         });
     }
 
@@ -83,7 +66,7 @@ public sealed class JiraDataCenterSourceTests
             Assert.That(activities["h70001-1"].Field, Is.EqualTo(CanonicalField.Sprint));
             Assert.That(activities["h70001-2"].Kind, Is.EqualTo(ActivityKind.Transitioned));
             Assert.That(activities["c30001"].Text, Is.EqualTo("Update\nBlocked on @dana, see the PR\n\nstack trace"));
-            Assert.That(_jira.Requests("/comment"), Is.Empty, "embedded comments were complete");
+            Assert.That(Jira.Requests("/comment"), Is.Empty, "embedded comments were complete");
         });
     }
 }

@@ -6,33 +6,11 @@ using WireMock.Server;
 
 namespace BacklogInsight.Sources.Tests.Jira;
 
-public sealed class JiraResilienceTests
+public sealed class JiraResilienceTests : JiraFixtureBase
 {
-    private WireMockServer _server = null!;
-    private JiraFake _jira = null!;
-    private ServiceProvider _services = null!;
 
-    [OneTimeSetUp]
-    public void StartServer()
-    {
-        _server = WireMockServer.Start();
-        _jira = new JiraFake(_server);
-    }
 
-    [OneTimeTearDown]
-    public void StopServer() => _server.Dispose();
-
-    [SetUp]
-    public void ResetServer()
-    {
-        _server.Reset();
-        _services = JiraTestHost.Services();
-    }
-
-    [TearDown]
-    public void DisposeServices() => _services.Dispose();
-
-    private IBacklogSource CreateSut() => JiraTestHost.Source(_services, JiraTestHost.Connection(_server.Urls[0]));
+    private IBacklogSource CreateSut() => JiraTestHost.Source(Services, JiraTestHost.Connection(Server.Urls[0]));
 
     private void FailOnceThenServeFields(int status, string? retryAfter)
     {
@@ -42,9 +20,9 @@ public sealed class JiraResilienceTests
             failure = failure.WithHeader("Retry-After", retryAfter);
         }
 
-        _server.Given(Request.Create().WithPath("/rest/api/3/field").UsingGet())
+        Server.Given(Request.Create().WithPath("/rest/api/3/field").UsingGet())
             .InScenario("flaky").WillSetStateTo("recovered").RespondWith(failure);
-        _server.Given(Request.Create().WithPath("/rest/api/3/field").UsingGet())
+        Server.Given(Request.Create().WithPath("/rest/api/3/field").UsingGet())
             .InScenario("flaky").WhenStateIs("recovered")
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(JiraPayloads.Read("fields.json")));
     }
@@ -55,7 +33,7 @@ public sealed class JiraResilienceTests
     [TestCase(502, "0")]
     public async Task ReadChangesAsync_TransientFailureThenSuccess_RetriesAndCountsTheRetry(int status, string? retryAfter)
     {
-        _jira.CloudSite();
+        Jira.CloudSite();
         FailOnceThenServeFields(status, retryAfter);
 
         var pages = await JiraTestHost.ReadAllAsync(CreateSut());
@@ -64,7 +42,7 @@ public sealed class JiraResilienceTests
         {
             Assert.That(pages[0].Retries, Is.EqualTo(1));
             Assert.That(pages.Sum(p => p.Retries), Is.EqualTo(1));
-            Assert.That(_jira.Requests("/rest/api/3/field"), Has.Count.EqualTo(2));
+            Assert.That(Jira.Requests("/rest/api/3/field"), Has.Count.EqualTo(2));
             Assert.That(pages[0].Requests, Is.GreaterThanOrEqualTo(4), "myself, field twice, search");
         });
     }
@@ -76,7 +54,7 @@ public sealed class JiraResilienceTests
     [TestCase(400, "application/json", """{"errorMessages":["The value 'PAYX' does not exist for the field 'project'."],"errors":{}}""", "'PAYX' does not exist")]
     public void ReadChangesAsync_FailingStatus_StopsWithAPlainMessageAndNoRetry(int status, string contentType, string body, string expected)
     {
-        _server.Given(Request.Create().WithPath("/rest/api/3/myself").UsingGet())
+        Server.Given(Request.Create().WithPath("/rest/api/3/myself").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body));
 
         var error = Assert.ThrowsAsync<JiraSourceException>(() => JiraTestHost.ReadAllAsync(CreateSut()));
@@ -85,14 +63,14 @@ public sealed class JiraResilienceTests
         {
             Assert.That(error!.Message, Does.Contain(expected));
             Assert.That((int?)error.StatusCode, Is.EqualTo(status));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(1));
+            Assert.That(Server.LogEntries.Count(), Is.EqualTo(1));
         });
     }
 
     [Test]
     public void ReadChangesAsync_ServerAnswersAWebPage_SaysTheBaseUrlIsProbablyWrong()
     {
-        _server.Given(Request.Create().WithPath("/rest/api/3/myself").UsingGet())
+        Server.Given(Request.Create().WithPath("/rest/api/3/myself").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "text/html; charset=utf-8").WithBody("<!DOCTYPE html><html>Log in</html>"));
 
         var error = Assert.ThrowsAsync<JiraSourceException>(() => JiraTestHost.ReadAllAsync(CreateSut()));
@@ -103,9 +81,9 @@ public sealed class JiraResilienceTests
     [Test]
     public void ReadChangesAsync_HourlyBudgetUsedUp_StopsWithAClearMessage()
     {
-        _jira.CloudSite();
+        Jira.CloudSite();
         using var services = JiraTestHost.Services(o => o.HourlyRequestBudget = 3);
-        var sut = JiraTestHost.Source(services, JiraTestHost.Connection(_server.Urls[0]));
+        var sut = JiraTestHost.Source(services, JiraTestHost.Connection(Server.Urls[0]));
 
         var error = Assert.ThrowsAsync<JiraSourceException>(() => JiraTestHost.ReadAllAsync(sut));
 

@@ -9,36 +9,17 @@ using WireMock.Server;
 
 namespace BacklogInsight.Sources.Tests.Jira;
 
-public sealed class JiraSourceTests
+public sealed class JiraSourceTests : JiraFixtureBase
 {
-    private WireMockServer _server = null!;
-    private JiraFake _jira = null!;
-    private ServiceProvider _services = null!;
-
-    [OneTimeSetUp]
-    public void StartServer()
+    protected override void Configure(JiraOptions options)
     {
-        _server = WireMockServer.Start();
-        _jira = new JiraFake(_server);
+        options.ChangelogPageSize = 5;
     }
-
-    [OneTimeTearDown]
-    public void StopServer() => _server.Dispose();
-
-    [SetUp]
-    public void ResetServer()
-    {
-        _server.Reset();
-        _services = JiraTestHost.Services(o => o.ChangelogPageSize = 5);
-    }
-
-    [TearDown]
-    public void DisposeServices() => _services.Dispose();
 
     private (IBacklogSource Source, Connection Connection) CreateSut(string settings = JiraTestHost.CloudSettings)
     {
-        var connection = JiraTestHost.Connection(_server.Urls[0], settings);
-        return (JiraTestHost.Source(_services, connection), connection);
+        var connection = JiraTestHost.Connection(Server.Urls[0], settings);
+        return (JiraTestHost.Source(Services, connection), connection);
     }
 
     private static Dictionary<string, WorkItemChange> ByKey(IEnumerable<ChangePage> pages) =>
@@ -47,12 +28,12 @@ public sealed class JiraSourceTests
     [Test]
     public async Task ReadChangesAsync_FirstRun_FollowsNextPageTokenWithBoundedOrderedJqlAndBasicAuth()
     {
-        _jira.CloudSite();
+        Jira.CloudSite();
         var (sut, _) = CreateSut();
 
         var pages = await JiraTestHost.ReadAllAsync(sut);
 
-        var searches = _jira.Requests("/rest/api/3/search/jql");
+        var searches = Jira.Requests("/rest/api/3/search/jql");
         var expectedAuth = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("dana@acme-demo.example:" + FakeConnectionSecrets.Token));
         Assert.Multiple(() =>
         {
@@ -63,7 +44,7 @@ public sealed class JiraSourceTests
             Assert.That(JiraFake.Body(searches[0])["expand"]!.GetValue<string>(), Is.EqualTo("changelog"));
             Assert.That(JiraFake.Body(searches[0])["fields"]!.AsArray().Select(f => f!.GetValue<string>()), Does.Contain("customfield_10020").And.Contain("updated"));
             Assert.That(JiraFake.Body(searches[1])["nextPageToken"]!.GetValue<string>(), Is.EqualTo(JiraFake.Page1Token));
-            Assert.That(_server.LogEntries.Select(e => e.RequestMessage.Headers!["Authorization"].Single()), Is.All.EqualTo(expectedAuth));
+            Assert.That(Server.LogEntries.Select(e => e.RequestMessage.Headers!["Authorization"].Single()), Is.All.EqualTo(expectedAuth));
             Assert.That(pages.SelectMany(p => p.Changes).Select(c => c.Item.Key), Is.EqualTo(new[] { "PAY-412", "PAY-415", "PAY-398", "PAY-420" }));
         });
     }
@@ -71,13 +52,13 @@ public sealed class JiraSourceTests
     [Test]
     public async Task ReadChangesAsync_TruncatedChangelog_PagesTheChangelogUntilEveryHistoryIsKnown()
     {
-        _jira.CloudSite(changelogPageSize: 5);
+        Jira.CloudSite(changelogPageSize: 5);
         var (sut, _) = CreateSut();
 
         var pay412 = ByKey(await JiraTestHost.ReadAllAsync(sut))["PAY-412"];
 
         var histories = pay412.Activities.Where(a => a.SourceKey.StartsWith('h')).Select(a => a.SourceKey.Split('-')[0]).Distinct();
-        var changelogRequests = _jira.Requests("/issue/PAY-412/changelog");
+        var changelogRequests = Jira.Requests("/issue/PAY-412/changelog");
         Assert.Multiple(() =>
         {
             // 46 histories; the Epic Link echo of the IssueParentAssociation change (56202) counts once, as 56201.
@@ -93,7 +74,7 @@ public sealed class JiraSourceTests
     [Test]
     public async Task ReadChangesAsync_Pay412_MapsItemActivitiesAndAdfComments()
     {
-        _jira.CloudSite();
+        Jira.CloudSite();
         var (sut, connection) = CreateSut();
 
         var changes = ByKey(await JiraTestHost.ReadAllAsync(sut));
@@ -114,7 +95,7 @@ public sealed class JiraSourceTests
             Assert.That(item.TeamSourceId, Is.EqualTo("7"));
             Assert.That(item.Labels, Is.EqualTo(new[] { "refunds", "q1-commitment" }));
             Assert.That(item.UpdatedAt, Is.EqualTo(new DateTimeOffset(2024, 1, 15, 9, 31, 7, 554, TimeSpan.Zero)));
-            Assert.That(item.Url, Is.EqualTo(_server.Urls[0] + "/browse/PAY-412"));
+            Assert.That(item.Url, Is.EqualTo(Server.Urls[0] + "/browse/PAY-412"));
             Assert.That(activities["cr10231"].Kind, Is.EqualTo(ActivityKind.Created));
             Assert.That(activities["h58112-0"].Kind, Is.EqualTo(ActivityKind.Transitioned));
             Assert.That(activities["h58112-0"].From, Is.EqualTo("In Progress"));
@@ -133,7 +114,7 @@ public sealed class JiraSourceTests
     [Test]
     public async Task ReadChangesAsync_HierarchyLevels_ComeFromTheIssueType()
     {
-        _jira.CloudSite();
+        Jira.CloudSite();
         var (sut, _) = CreateSut();
 
         var changes = ByKey(await JiraTestHost.ReadAllAsync(sut));
@@ -151,16 +132,16 @@ public sealed class JiraSourceTests
     [Test]
     public async Task ReadChangesAsync_SiteWithUnusualCustomFieldIds_ResolvesSprintAndEstimateBySchema()
     {
-        _jira.Myself();
-        _jira.Fields("fields-custom-ids.json");
-        _jira.Json("/rest/api/3/search/jql", JiraPayloads.Read("search-jql-custom-ids.json"), method: "POST");
-        _jira.Comments();
-        _jira.Boards();
+        Jira.Myself();
+        Jira.Fields("fields-custom-ids.json");
+        Jira.Json("/rest/api/3/search/jql", JiraPayloads.Read("search-jql-custom-ids.json"), method: "POST");
+        Jira.Comments();
+        Jira.Boards();
         var (sut, _) = CreateSut();
 
         var changes = ByKey(await JiraTestHost.ReadAllAsync(sut));
 
-        var fields = JiraFake.Body(_jira.Requests("/search/jql")[0])["fields"]!.AsArray().Select(f => f!.GetValue<string>());
+        var fields = JiraFake.Body(Jira.Requests("/search/jql")[0])["fields"]!.AsArray().Select(f => f!.GetValue<string>());
         var activities = changes["PAY-420"].Activities.ToDictionary(a => a.SourceKey);
         Assert.Multiple(() =>
         {
@@ -174,15 +155,15 @@ public sealed class JiraSourceTests
     [Test]
     public async Task ReadChangesAsync_FromCheckpoint_AsksForUpdatedSinceInTheUsersTimeZoneMinusOverlap()
     {
-        _jira.Myself("Europe/Berlin");
-        _jira.Fields();
-        _jira.Json("/rest/api/3/search/jql", """{ "issues": [], "isLast": true }""", method: "POST");
+        Jira.Myself("Europe/Berlin");
+        Jira.Fields();
+        Jira.Json("/rest/api/3/search/jql", """{ "issues": [], "isLast": true }""", method: "POST");
         var (sut, _) = CreateSut();
         var checkpoint = new SyncCheckpoint("""{"v":1,"updated":"2024-01-15T09:31:07.554+00:00","key":"PAY-412","seen":{}}""");
 
         var pages = await JiraTestHost.ReadAllAsync(sut, checkpoint);
 
-        var jql = JiraFake.Body(_jira.Requests("/search/jql").Single())["jql"]!.GetValue<string>();
+        var jql = JiraFake.Body(Jira.Requests("/search/jql").Single())["jql"]!.GetValue<string>();
         Assert.Multiple(() =>
         {
             // 09:31 UTC is 10:31 in Berlin (CET); minus the 10-minute overlap.
@@ -194,27 +175,27 @@ public sealed class JiraSourceTests
     [Test]
     public async Task ReadChangesAsync_NothingChangedSinceLastRun_OneSearchRequestAndNoPage()
     {
-        _jira.CloudSite();
+        Jira.CloudSite();
         var last = (await JiraTestHost.ReadAllAsync(CreateSut().Source))[^1].Checkpoint;
-        _server.Reset();
-        _jira.Myself();
-        _jira.Fields();
-        _jira.Json("/rest/api/3/search/jql", JiraPayloads.Read("search-jql-page2.json"), method: "POST");
+        Server.Reset();
+        Jira.Myself();
+        Jira.Fields();
+        Jira.Json("/rest/api/3/search/jql", JiraPayloads.Read("search-jql-page2.json"), method: "POST");
 
         var pages = await JiraTestHost.ReadAllAsync(CreateSut().Source, last);
 
         Assert.Multiple(() =>
         {
             Assert.That(pages, Is.Empty);
-            Assert.That(_jira.Requests("/search/jql"), Has.Count.EqualTo(1));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(3), "myself, field, one search");
+            Assert.That(Jira.Requests("/search/jql"), Has.Count.EqualTo(1));
+            Assert.That(Server.LogEntries.Count(), Is.EqualTo(3), "myself, field, one search");
         });
     }
 
     [Test]
     public async Task ReadChangesAsync_ResumedFromFirstPageCheckpoint_MissesNothing()
     {
-        _jira.CloudSite();
+        Jira.CloudSite();
         var full = await JiraTestHost.ReadAllAsync(CreateSut().Source);
 
         var resumed = await JiraTestHost.ReadAllAsync(CreateSut().Source, full[0].Checkpoint);
@@ -226,7 +207,7 @@ public sealed class JiraSourceTests
     [Test]
     public async Task ReadChangesAsync_Checkpoint_CarriesHighWaterMarkAndLastKey()
     {
-        _jira.CloudSite();
+        Jira.CloudSite();
 
         var pages = await JiraTestHost.ReadAllAsync(CreateSut().Source);
 
@@ -236,8 +217,8 @@ public sealed class JiraSourceTests
     [Test]
     public async Task ReadChangesAsync_SecondSearchPageIsMalformed_FailsClearlyAfterYieldingOnlyTheFirstPage()
     {
-        _jira.CloudSite(changelogPageSize: 5);
-        _server.Given(Request.Create().WithPath("/rest/api/3/search/jql").UsingPost()
+        Jira.CloudSite(changelogPageSize: 5);
+        Server.Given(Request.Create().WithPath("/rest/api/3/search/jql").UsingPost()
                 .WithBody(new JsonPartialMatcher($$"""{ "nextPageToken": "{{JiraFake.Page1Token}}" }""")))
             .AtPriority(0)
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{ "issues": [ { "id": "10198", "key": """));
