@@ -1,3 +1,4 @@
+using BacklogInsight.Sources.Jira;
 using BacklogInsight.Sources.Sample;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ public static class BacklogSourcesServiceCollectionExtensions
     {
         services.AddSingleton<IBacklogSourceFactory, BacklogSourceFactory>();
         services.AddSampleSource();
+        services.AddJiraSource();
         return services;
     }
 }

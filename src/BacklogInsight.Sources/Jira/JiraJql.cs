@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+
+namespace BacklogInsight.Sources.Jira;
+
+/// <summary>
+/// Builds the search JQL from structured settings. Every user-given value is written as a quoted JQL string,
+/// so no setting can change the query's shape.
+/// </summary>
+public static class JiraJql
+{
+    /// <summary>The JQL date-time literal format; JQL reads it in the searching user's time zone.</summary>
+    public const string DateFormat = "yyyy/MM/dd HH:mm";
+
+    /// <summary>A JQL string literal: double-quoted, with backslashes and quotes escaped.</summary>
+    public static string Quote(string value) =>
+        string.Concat("\"", value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal), "\"");
+
+    /// <summary>
+    /// The incremental search: the scope from <paramref name="settings"/>, <c>updated &gt;= from</c> when a start
+    /// is given (formatted in <paramref name="zone"/>, floored to the minute), ordered so a watermark can resume it.
+    /// </summary>
+    public static string Search(JiraConnectionSettings settings, DateTimeOffset? updatedFrom, TimeZoneInfo zone)
+    {
+        var clauses = new List<string>();
+        AddIn(clauses, "project", settings.Projects);
+        AddIn(clauses, "issuetype", settings.IssueTypes);
+        AddIn(clauses, "labels", settings.Labels);
+        if (updatedFrom is { } from)
+        {
+            clauses.Add("updated >= " + Quote(FormatDate(from, zone)));
+        }
+        else if (clauses.Count == 0)
+        {
+            // Cloud refuses unbounded JQL; this bound keeps every issue.
+            clauses.Add("created >= " + Quote("1970/01/01 00:00"));
+        }
+
+        return string.Join(" AND ", clauses) + " ORDER BY updated ASC, key ASC";
+    }
+
+    /// <summary>An instant as a JQL date literal in <paramref name="zone"/> (minute resolution, floored).</summary>
+    public static string FormatDate(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private static void AddIn(List<string> clauses, string field, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var builder = new StringBuilder(field).Append(" in (");
+        builder.AppendJoin(", ", values.Select(Quote));
+        clauses.Add(builder.Append(')').ToString());
+    }
+}
