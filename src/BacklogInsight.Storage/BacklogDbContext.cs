@@ -1,4 +1,6 @@
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Storage.Aggregates;
+using BacklogInsight.Storage.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacklogInsight.Storage;
@@ -26,6 +28,10 @@ public abstract class BacklogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Activity> Activities => Set<Activity>();
 
     public DbSet<ClassOverride> ClassOverrides => Set<ClassOverride>();
+
+    public DbSet<ActivityCount> ActivityCounts => Set<ActivityCount>();
+
+    public DbSet<StoredReport> Reports => Set<StoredReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BacklogDbContext).Assembly);

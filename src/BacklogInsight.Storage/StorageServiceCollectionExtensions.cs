@@ -1,3 +1,5 @@
+using BacklogInsight.Storage.Aggregates;
+using BacklogInsight.Storage.Queries;
 using BacklogInsight.Storage.Sqlite;
 using BacklogInsight.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +21,8 @@ public static class StorageServiceCollectionExtensions
             options.UseSqlite(storage.ResolveSqliteConnectionString());
         });
         services.AddScoped<ChangeWriter>();
+        services.AddScoped<ActivityCountRefresher>();
+        services.AddScoped<RoleBalanceQueries>();
         services.AddScoped<SyncLease>();
         services.AddScoped<DatabaseInitializer>();
         return services;

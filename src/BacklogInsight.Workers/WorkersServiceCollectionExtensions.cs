@@ -1,8 +1,10 @@
 using BacklogInsight.Storage;
 using BacklogInsight.Workers.Classification;
 using BacklogInsight.Workers.Connections;
+using BacklogInsight.Workers.Organisation;
 using BacklogInsight.Workers.Jobs;
 using BacklogInsight.Workers.Pipeline;
+using BacklogInsight.Workers.Reports;
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
@@ -25,11 +27,16 @@ public static class WorkersServiceCollectionExtensions
         services.AddScoped<SyncScheduler>();
         services.AddScoped<SyncConnectionJob>();
         services.AddScoped<ConnectionRegistration>();
+        services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClassificationOptions>().BindConfiguration(ClassificationOptions.SectionName);
         services.AddSingleton(provider => ClassifierFactory.Create(provider.GetRequiredService<IOptions<ClassificationOptions>>().Value));
         services.AddSingleton<PageClassifier>();
         services.AddScoped<ReclassifyActivitiesJob>();
         services.AddScoped<StoredActivityContexts>();
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ReportInputBuilder>();
+        services.AddScoped<WeeklyReportService>();
+        services.AddScoped<GenerateWeeklyReportsJob>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

@@ -1,8 +1,10 @@
 using BacklogInsight.Api.Features.Activities;
+using BacklogInsight.Api.Features.Balance;
 using BacklogInsight.Api.Features.Classification;
 using BacklogInsight.Api.Features.Connections;
 using BacklogInsight.Api.Features.Health;
 using BacklogInsight.Api.Features.People;
+using BacklogInsight.Api.Features.Reports;
 using BacklogInsight.Api.Features.Teams;
 using BacklogInsight.Api.Features.WorkItems;
 using BacklogInsight.Api.Infrastructure;
@@ -53,6 +55,8 @@ public static class ServeCommand
         app.MapWorkItemsApi();
         app.MapActivitiesApi();
         app.MapClassificationApi();
+        app.MapBalanceApi();
+        app.MapReportsApi();
 
         await app.RunAsync();
         return 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BacklogInsight.Domain.Balance;
 
 namespace BacklogInsight.Api.Infrastructure;
 
@@ -90,6 +91,22 @@ public sealed class ListQuery
         }
 
         _errors[name] = [$"{name} must be one of: {string.Join(", ", names.Keys)}."];
+        return null;
+    }
+
+    public IsoWeek? Week(string name, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (IsoWeek.TryParse(value, out var week, out var error))
+        {
+            return week;
+        }
+
+        _errors[name] = [$"{name} must be an ISO week such as 2026-W47 ({error})."];
         return null;
     }
 

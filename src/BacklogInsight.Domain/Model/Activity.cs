@@ -1,3 +1,5 @@
+using BacklogInsight.Domain.Balance;
+
 namespace BacklogInsight.Domain.Model;
 
 /// <summary>One change by one person at one time on one work item.</summary>
@@ -34,6 +36,12 @@ public sealed class Activity
 
     /// <summary>A comment, or the comment entered with a change; trimmed to <see cref="MaxTextLength"/>.</summary>
     public string? Text { get; init; }
+
+    /// <summary>The team whose backlog held the item when the activity was stored; what role balance counts it for.</summary>
+    public string? TeamSourceId { get; set; }
+
+    /// <summary>The ISO week of <see cref="OccurredAt"/> in the organisation's time zone.</summary>
+    public IsoWeek? Week { get; set; }
 
     /// <summary>Empty until the classifier has run.</summary>
     public Classification? Classification { get; set; }

@@ -1,4 +1,5 @@
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Storage.Aggregates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,6 +14,9 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.ConnectionId, a.SourceKey }).IsUnique();
         builder.HasIndex(a => new { a.ConnectionId, a.WorkItemSourceId });
         builder.HasIndex(a => new { a.ConnectionId, a.OccurredAt });
+        builder.Property(a => a.TeamSourceId).HasMaxLength(100);
+        builder.Property(a => a.Week).HasConversion(new IsoWeekConverter());
+        builder.HasIndex(a => new { a.ConnectionId, a.TeamSourceId, a.Week });
         builder.Property(a => a.SourceKey).HasMaxLength(200);
         builder.Property(a => a.WorkItemSourceId).HasMaxLength(100);
         builder.Property(a => a.ActorSourceId).HasMaxLength(200);

@@ -1,4 +1,5 @@
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Storage.Aggregates;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacklogInsight.Storage.Writing;
@@ -7,7 +8,7 @@ namespace BacklogInsight.Storage.Writing;
 /// Stores what a source read: idempotent upserts keyed by the source's own ids, and the checkpoint advanced in the
 /// same transaction as the page it covers, so a run stopped anywhere resumes with no gap and no duplicate.
 /// </summary>
-public sealed class ChangeWriter(BacklogDbContext db, TimeProvider time)
+public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher counts, TimeProvider time)
 {
     /// <summary>Upserts the catalogue (teams, people, sprints) of one connection.</summary>
     public async Task WriteCatalogueAsync(
@@ -77,9 +78,11 @@ public sealed class ChangeWriter(BacklogDbContext db, TimeProvider time)
         var connectionId = page.ConnectionId;
         EnsureConnection(connectionId, page.Items.Select(i => i.ConnectionId).Concat(page.Activities.Select(a => a.ConnectionId)));
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var state = await db.SyncStates.SingleAsync(s => s.ConnectionId == connectionId, cancellationToken);
         var now = time.GetUtcNow();
-        if (state.LeaseHolder != page.LeaseHolder || state.LeaseExpiresAt < now)
+        // A lapsed lease that nobody took is still ours: renewing it below, in this transaction, is safe.
+        if (state.LeaseHolder != page.LeaseHolder)
         {
             throw new SyncLeaseLostException(connectionId);
         }
@@ -105,13 +108,13 @@ public sealed class ChangeWriter(BacklogDbContext db, TimeProvider time)
             .Where(a => a.ConnectionId == connectionId && keys.Contains(a.SourceKey))
             .Select(a => a.SourceKey)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var added = 0;
+        var added = new List<Activity>();
         foreach (var activity in page.Activities)
         {
             if (storedKeys.Add(activity.SourceKey))
             {
                 db.Activities.Add(activity);
-                added++;
+                added.Add(activity);
             }
         }
 
@@ -123,12 +126,14 @@ public sealed class ChangeWriter(BacklogDbContext db, TimeProvider time)
         run.Requests += page.Requests;
         run.Retries += page.Retries;
         run.Items += itemIds.Count;
-        run.ActivitiesAdded += added;
+        run.ActivitiesAdded += added.Count;
         run.HeartbeatAt = now;
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new PageWriteResult(itemIds.Count, added, page.Activities.Count - added);
+        await counts.RefreshAsync(ActivityCountRefresher.TouchedBy(added), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new PageWriteResult(itemIds.Count, added.Count, page.Activities.Count - added.Count);
     }
 
     private static void EnsureConnection(Guid connectionId, IEnumerable<Guid> owners)

@@ -1,6 +1,7 @@
 using BacklogInsight.Domain.Classification;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Aggregates;
 using BacklogInsight.Workers.Classification;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace BacklogInsight.Workers.Jobs;
 [AutomaticRetry(Attempts = 3)]
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
 public sealed class ReclassifyActivitiesJob(
-    BacklogDbContext db, StoredActivityContexts stored, ActivityClassifier classifier, IOptions<ClassificationOptions> options, ILogger<ReclassifyActivitiesJob> logger)
+    BacklogDbContext db, StoredActivityContexts stored, ActivityCountRefresher counts, ActivityClassifier classifier, IOptions<ClassificationOptions> options, ILogger<ReclassifyActivitiesJob> logger)
 {
     public const string RecurringJobId = "reclassify";
 
@@ -36,9 +37,12 @@ public sealed class ReclassifyActivitiesJob(
                 break;
             }
 
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ClassifyAsync(batch, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            await counts.RefreshAsync(ActivityCountRefresher.TouchedBy(batch), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             total += batch.Count;
             lastId = batch[^1].Id;
         }

@@ -1,19 +1,23 @@
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage;
+using BacklogInsight.Workers.Organisation;
 using BacklogInsight.Workers.Pipeline;
+using BacklogInsight.Workers.Reports;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BacklogInsight.Workers.Jobs;
 
-/// <summary>Registers recurring syncs and enqueues on-demand ones.</summary>
+/// <summary>Registers the recurring jobs (syncs, weekly reports) and enqueues on-demand syncs.</summary>
 public sealed class SyncScheduler(
     BacklogDbContext db,
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient backgroundJobs,
     SyncRunRecorder recorder,
-    IOptions<SyncOptions> options)
+    IOptions<SyncOptions> options,
+    IOptions<ReportsOptions> reports,
+    IOptions<OrganisationOptions> organisation)
 {
     /// <summary>One recurring job per enabled connection, with a stable id; a disabled connection's job is removed.</summary>
     public async Task ScheduleAllAsync(CancellationToken cancellationToken)
@@ -22,6 +26,10 @@ public sealed class SyncScheduler(
         {
             Schedule(connection);
         }
+
+        recurringJobs.AddOrUpdate<GenerateWeeklyReportsJob>(
+            GenerateWeeklyReportsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            reports.Value.Cron, new RecurringJobOptions { TimeZone = organisation.Value.Zone });
     }
 
     public void Schedule(Connection connection)

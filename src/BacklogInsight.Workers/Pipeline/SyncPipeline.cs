@@ -1,8 +1,10 @@
+using BacklogInsight.Domain.Balance;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Sources;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Writing;
 using BacklogInsight.Workers.Classification;
+using BacklogInsight.Workers.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,7 @@ public sealed class SyncPipeline(
     SyncLease lease,
     SyncRunRecorder recorder,
     PageClassifier classifier,
+    IOptions<OrganisationOptions> organisation,
     IOptions<SyncOptions> options,
     ILogger<SyncPipeline> logger)
 {
@@ -46,6 +49,7 @@ public sealed class SyncPipeline(
             await writer.WriteCatalogueAsync(connectionId, catalogue.Teams, catalogue.People, catalogue.Sprints, cancellationToken);
             await recorder.AddRequestsAsync(runId, catalogue.Requests, cancellationToken);
             SyncLog.Discovered(logger, catalogue.Teams.Count, catalogue.People.Count, catalogue.Sprints.Count);
+            var zone = organisation.Value.Zone;
             var people = catalogue.People.DistinctBy(p => p.SourceId).ToDictionary(p => p.SourceId, StringComparer.Ordinal);
 
             var checkpoint = await db.SyncStates.AsNoTracking()
@@ -53,6 +57,7 @@ public sealed class SyncPipeline(
             await foreach (var page in source.ReadChangesAsync(checkpoint is null ? null : new SyncCheckpoint(checkpoint), cancellationToken))
             {
                 classifier.Classify(connection.Kind, page.Changes, people);
+                PlaceInTeamWeeks(page.Changes, zone);
                 var written = await writer.WritePageAsync(ToPageWrite(connectionId, runId, holder, leaseDuration, page), cancellationToken);
                 SyncLog.PageStored(logger, written.Items, written.ActivitiesAdded, written.ActivitiesAlreadyStored, page.Checkpoint.Value);
             }
@@ -71,6 +76,18 @@ public sealed class SyncPipeline(
         finally
         {
             await lease.ReleaseAsync(connectionId, holder, CancellationToken.None);
+        }
+    }
+
+    private static void PlaceInTeamWeeks(IReadOnlyList<WorkItemChange> changes, TimeZoneInfo zone)
+    {
+        foreach (var change in changes)
+        {
+            foreach (var activity in change.Activities)
+            {
+                activity.TeamSourceId = change.Item.TeamSourceId;
+                activity.Week = IsoWeek.FromInstant(activity.OccurredAt, zone);
+            }
         }
     }
 

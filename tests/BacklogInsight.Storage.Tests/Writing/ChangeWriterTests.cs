@@ -82,6 +82,19 @@ public sealed class ChangeWriterTests
     }
 
     [Test]
+    public async Task WritePage_LeaseLapsedButNotTaken_StoresThePageAndRenewsTheLease()
+    {
+        _storage.Time.Advance(TimeSpan.FromMinutes(5));
+
+        await WriteAsync(Page("cp-1", ("1", "c1")));
+
+        await using var db = _storage.CreateContext();
+        var state = await db.SyncStates.SingleAsync();
+        Assert.That(state.Checkpoint, Is.EqualTo("cp-1"));
+        Assert.That(state.LeaseExpiresAt, Is.GreaterThan(_storage.Time.GetUtcNow()));
+    }
+
+    [Test]
     public async Task WritePage_ActivityOfAnotherConnection_IsRefused()
     {
         var foreign = Page("cp-1", ("1", "c1")) with { Activities = [Some.Activity(Guid.NewGuid(), "1", "c1")] };
@@ -95,13 +108,13 @@ public sealed class ChangeWriterTests
         var alice = new Person { ConnectionId = _storage.ConnectionId, SourceId = "alice", DisplayName = "Alice" };
         await using (var db = _storage.CreateContext())
         {
-            await new ChangeWriter(db, _storage.Time).WriteCatalogueAsync(_storage.ConnectionId, [], [alice], [], CancellationToken.None);
+            await new ChangeWriter(db, new BacklogInsight.Storage.Aggregates.ActivityCountRefresher(db), _storage.Time).WriteCatalogueAsync(_storage.ConnectionId, [], [alice], [], CancellationToken.None);
         }
 
         await using (var db = _storage.CreateContext())
         {
             var deactivated = new Person { ConnectionId = _storage.ConnectionId, SourceId = "alice", DisplayName = "Alice B.", IsActive = false };
-            await new ChangeWriter(db, _storage.Time).WriteCatalogueAsync(_storage.ConnectionId, [], [deactivated], [], CancellationToken.None);
+            await new ChangeWriter(db, new BacklogInsight.Storage.Aggregates.ActivityCountRefresher(db), _storage.Time).WriteCatalogueAsync(_storage.ConnectionId, [], [deactivated], [], CancellationToken.None);
         }
 
         await using var check = _storage.CreateContext();
@@ -123,6 +136,6 @@ public sealed class ChangeWriterTests
     private async Task<PageWriteResult> WriteAsync(PageWrite page)
     {
         await using var db = _storage.CreateContext();
-        return await new ChangeWriter(db, _storage.Time).WritePageAsync(page, CancellationToken.None);
+        return await new ChangeWriter(db, new BacklogInsight.Storage.Aggregates.ActivityCountRefresher(db), _storage.Time).WritePageAsync(page, CancellationToken.None);
     }
 }

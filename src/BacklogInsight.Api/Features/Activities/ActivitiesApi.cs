@@ -1,13 +1,15 @@
 using System.Text.Json;
+using BacklogInsight.Api.Features.Classification;
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacklogInsight.Api.Features.Activities;
 
-/// <summary>Activities, filtered by team, time window and kind: the evidence behind every number.</summary>
+/// <summary>Activities, filtered by team, time window or ISO week, kind and class: the evidence behind every number.</summary>
 public static class ActivitiesApi
 {
     private static readonly IReadOnlyDictionary<string, ActivityKind> KindNames = Enum.GetValues<ActivityKind>()
@@ -20,7 +22,8 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Ok<PagedResponse<ActivityResponse>>, ValidationProblem, ProblemHttpResult>> ListActivitiesAsync(
-        BacklogDbContext db, string? team, string? from, string? to, string? kind, string? cursor, string? limit,
+        BacklogDbContext db, string? team, string? from, string? to, string? kind, string? week, [FromQuery(Name = "class")] string? activityClass,
+        string? cursor, string? limit,
         CancellationToken cancellationToken)
     {
         var query = new ListQuery();
@@ -28,6 +31,8 @@ public static class ActivitiesApi
         var fromInstant = query.Instant("from", from);
         var toInstant = query.Instant("to", to);
         var kindFilter = query.Enum("kind", kind, KindNames);
+        var weekFilter = query.Week("week", week);
+        var classFilter = query.Enum("class", activityClass, ClassNames.All);
         var take = query.Limit(limit);
         var after = query.After(cursor);
         query.Require(fromInstant is null || toInstant is null || fromInstant < toInstant, "to", "to must be after from.");
@@ -62,6 +67,16 @@ public static class ActivitiesApi
         if (kindFilter is { } k)
         {
             activities = activities.Where(a => a.Kind == k);
+        }
+
+        if (weekFilter is { } isoWeek)
+        {
+            activities = activities.Where(a => a.Week == isoWeek);
+        }
+
+        if (classFilter is { } c)
+        {
+            activities = activities.Where(a => a.Classification != null && a.Classification.Class == c);
         }
 
         if (after is { } lastId)

@@ -4,6 +4,7 @@ using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Domain.Classification;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Aggregates;
 using BacklogInsight.Workers.Classification;
 using BacklogInsight.Workers.Jobs;
 using Hangfire;
@@ -32,7 +33,8 @@ public static class ClassificationApi
     }
 
     public static async Task<Results<Ok<ClassOverrideResponse>, ValidationProblem, ProblemHttpResult>> OverrideClassAsync(
-        long id, OverrideClassRequest request, BacklogDbContext db, ActivityClassifier classifier, TimeProvider time, CancellationToken cancellationToken)
+        long id, OverrideClassRequest request, BacklogDbContext db, ActivityCountRefresher counts, ActivityClassifier classifier, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var parsed = query.Enum("class", request.Class, ClassNames.All);
@@ -60,6 +62,7 @@ public static class ClassificationApi
             By = request.By!.Trim(),
             At = time.GetUtcNow(),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ClassOverrides.Add(correction);
         activity.Classification = new Domain.Model.Classification
         {
@@ -70,6 +73,8 @@ public static class ClassificationApi
             TaxonomyVersion = classifier.TaxonomyVersion,
         };
         await db.SaveChangesAsync(cancellationToken);
+        await counts.RefreshAsync(ActivityCountRefresher.TouchedBy([activity]), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ClassOverrideResponse.From(correction));
     }
 

@@ -55,12 +55,19 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TeamSourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("To")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Week")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WorkItemSourceId")
                         .IsRequired()
@@ -75,6 +82,8 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ConnectionId", "WorkItemSourceId");
+
+                    b.HasIndex("ConnectionId", "TeamSourceId", "Week");
 
                     b.ToTable("Activities");
                 });
@@ -431,6 +440,73 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                     b.ToTable("WorkItems");
                 });
 
+            modelBuilder.Entity("BacklogInsight.Storage.Aggregates.ActivityCount", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamSourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorSourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Class")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectionId", "TeamSourceId", "Week", "ActorSourceId", "Class");
+
+                    b.HasIndex("Week", "ConnectionId", "TeamSourceId");
+
+                    b.ToTable("ActivityCounts");
+                });
+
+            modelBuilder.Entity("BacklogInsight.Storage.Reports.StoredReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Week", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("Reports");
+                });
+
             modelBuilder.Entity("BacklogInsight.Domain.Model.Activity", b =>
                 {
                     b.HasOne("BacklogInsight.Domain.Model.Connection", null)
@@ -544,6 +620,23 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BacklogInsight.Storage.Aggregates.ActivityCount", b =>
+                {
+                    b.HasOne("BacklogInsight.Domain.Model.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BacklogInsight.Storage.Reports.StoredReport", b =>
+                {
+                    b.HasOne("BacklogInsight.Domain.Model.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }

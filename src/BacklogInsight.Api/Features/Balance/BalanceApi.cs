@@ -1,0 +1,90 @@
+using BacklogInsight.Api.Infrastructure;
+using BacklogInsight.Domain.Balance;
+using BacklogInsight.Storage;
+using BacklogInsight.Storage.Queries;
+using BacklogInsight.Workers.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacklogInsight.Api.Features.Balance;
+
+/// <summary>Role balance: a team's weekly series, its people and their roles, and the organisation overview.</summary>
+public static class BalanceApi
+{
+    private const int MaxWeeks = 260;
+
+    public static IEndpointRouteBuilder MapBalanceApi(this IEndpointRouteBuilder app)
+    {
+        var teams = app.MapGroup("/api/teams").WithTags("Role balance");
+        teams.MapGet("/{id:long}/balance", GetTeamBalanceAsync);
+        teams.MapGet("/{id:long}/people", GetTeamPeopleAsync);
+        app.MapGroup("/api/org").WithTags("Role balance").MapGet("/balance", GetOrganisationBalanceAsync);
+        return app;
+    }
+
+    /// <summary>Weeks <c>from</c>..<c>to</c> (ISO weeks, inclusive); default: the 52 weeks up to the current one.</summary>
+    public static async Task<Results<Ok<TeamBalanceResponse>, ValidationProblem, ProblemHttpResult>> GetTeamBalanceAsync(
+        long id, string? from, string? to, BacklogDbContext db, RoleBalanceQueries queries, WeeklyReportService reports, CancellationToken cancellationToken)
+    {
+        var query = new ListQuery();
+        var last = query.Week("to", to) ?? reports.CurrentWeek;
+        var first = query.Week("from", from) ?? last.AddWeeks(-51);
+        query.Require(first <= last, "from", "from must not be after to.");
+        query.Require(IsoWeek.WeeksBetween(first, last) < MaxWeeks, "from", $"At most {MaxWeeks} weeks per request.");
+        if (!query.IsValid)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+
+        var team = await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (team is null)
+        {
+            return NotFoundProblem.Of("team", id);
+        }
+
+        var options = new BalanceOptions();
+        var counts = await queries.TeamWeeksAsync(team.ConnectionId, team.SourceId, first.AddWeeks(-options.ComparisonWeeks), last, cancellationToken);
+        var series = new BalanceCalculator(options).Calculate(counts, first.AddWeeks(-options.ComparisonWeeks), last).Where(w => w.Week >= first).ToList();
+        return TypedResults.Ok(new TeamBalanceResponse(team.Id, team.Name, reports.Zone.Id, series));
+    }
+
+    public static async Task<Results<Ok<TeamPeopleResponse>, ValidationProblem, ProblemHttpResult>> GetTeamPeopleAsync(
+        long id, string? week, BacklogDbContext db, WeeklyReportService reports, CancellationToken cancellationToken)
+    {
+        var query = new ListQuery();
+        var isoWeek = query.Week("week", week) ?? reports.CurrentWeek;
+        if (!query.IsValid)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+
+        var team = await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (team is null)
+        {
+            return NotFoundProblem.Of("team", id);
+        }
+
+        var report = await reports.BuildTeamAsync(team, isoWeek, cancellationToken);
+        return TypedResults.Ok(new TeamPeopleResponse(team.Id, team.Name, isoWeek, report.People, report.Coverage));
+    }
+
+    public static async Task<Results<Ok<OrganisationBalanceResponse>, ValidationProblem>> GetOrganisationBalanceAsync(
+        string? week, BacklogDbContext db, WeeklyReportService reports, CancellationToken cancellationToken)
+    {
+        var query = new ListQuery();
+        var isoWeek = query.Week("week", week) ?? reports.CurrentWeek;
+        if (!query.IsValid)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+
+        var report = await reports.BuildAsync(isoWeek, cancellationToken);
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var rows = report.Rows.Select(row =>
+        {
+            var team = teams.First(t => t.SourceId == row.TeamSourceId && t.Name == row.TeamName);
+            return new OrganisationTeamRow(team.Id, row.TeamName, row.Counts, row.Balance, row.Comparison, row.Attention, row.DeFactoOwner, row.LeadStrategist, row.ActivePeople);
+        }).ToList();
+        return TypedResults.Ok(new OrganisationBalanceResponse(isoWeek, reports.Zone.Id, report.Totals, report.Balance, rows));
+    }
+}

@@ -1,0 +1,16 @@
+using BacklogInsight.Domain.Balance;
+using BacklogInsight.Domain.Reports;
+
+namespace BacklogInsight.Api.Features.Balance;
+
+/// <summary>One team in the organisation overview.</summary>
+public sealed record OrganisationTeamRow(
+    long TeamId,
+    string TeamName,
+    ClassCounts Counts,
+    double? Balance,
+    BalanceComparison Comparison,
+    IReadOnlyList<AttentionReason> Attention,
+    string? DeFactoOwner,
+    string? LeadStrategist,
+    int ActivePeople);

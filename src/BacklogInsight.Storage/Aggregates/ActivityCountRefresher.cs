@@ -1,0 +1,46 @@
+using BacklogInsight.Domain.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacklogInsight.Storage.Aggregates;
+
+/// <summary>
+/// Recomputes the counts of the team-weeks that a write touched, from their activities only, inside the caller's
+/// transaction. Whatever changed (new activities, a correction, a new taxonomy) the counts of those weeks are exact;
+/// no other week is read.
+/// </summary>
+public sealed class ActivityCountRefresher(BacklogDbContext db)
+{
+    public async Task RefreshAsync(IEnumerable<TeamWeek> teamWeeks, CancellationToken cancellationToken)
+    {
+        foreach (var key in teamWeeks.Distinct())
+        {
+            await db.ActivityCounts
+                .Where(c => c.ConnectionId == key.ConnectionId && c.TeamSourceId == key.TeamSourceId && c.Week == key.Week)
+                .ExecuteDeleteAsync(cancellationToken);
+            var week = WeekKey.ToWeek(key.Week);
+            var rows = await db.Activities
+                .Where(a => a.ConnectionId == key.ConnectionId && a.TeamSourceId == key.TeamSourceId && a.Week == week && a.Classification != null)
+                .GroupBy(a => new { a.ActorSourceId, a.Classification!.Class })
+                .Select(g => new { g.Key.ActorSourceId, g.Key.Class, Count = g.Count(), LastAt = g.Max(a => a.OccurredAt) })
+                .ToListAsync(cancellationToken);
+            db.ActivityCounts.AddRange(rows.Select(r => new ActivityCount
+            {
+                ConnectionId = key.ConnectionId,
+                TeamSourceId = key.TeamSourceId,
+                Week = key.Week,
+                ActorSourceId = r.ActorSourceId ?? string.Empty,
+                Class = r.Class,
+                Count = r.Count,
+                LastAt = r.LastAt,
+            }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The team-weeks these activities count in.</summary>
+    public static IEnumerable<TeamWeek> TouchedBy(IEnumerable<Activity> activities) =>
+        activities.Where(a => a.TeamSourceId is not null && a.Week is not null)
+            .Select(a => new TeamWeek(a.ConnectionId, a.TeamSourceId!, WeekKey.Of(a.Week!.Value)));
+}

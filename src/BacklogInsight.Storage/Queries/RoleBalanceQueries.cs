@@ -1,0 +1,71 @@
+using BacklogInsight.Domain.Balance;
+using BacklogInsight.Domain.Model;
+using BacklogInsight.Storage.Aggregates;
+using Microsoft.EntityFrameworkCore;
+
+namespace BacklogInsight.Storage.Queries;
+
+/// <summary>Role-balance figures read from the per-week counts, aggregated in the database.</summary>
+public sealed class RoleBalanceQueries(BacklogDbContext db)
+{
+    /// <summary>One team's class counts per week in [first, last]; weeks without activity are absent.</summary>
+    public async Task<IReadOnlyList<WeekCounts>> TeamWeeksAsync(Guid connectionId, string teamSourceId, IsoWeek first, IsoWeek last, CancellationToken cancellationToken)
+    {
+        var from = WeekKey.Of(first);
+        var to = WeekKey.Of(last);
+        var rows = await db.ActivityCounts.AsNoTracking()
+            .Where(c => c.ConnectionId == connectionId && c.TeamSourceId == teamSourceId && c.Week >= from && c.Week <= to)
+            .GroupBy(c => new { c.Week, c.Class })
+            .Select(g => new { g.Key.Week, g.Key.Class, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Week)
+            .Select(g => new WeekCounts(WeekKey.ToWeek(g.Key), ToCounts(g.Select(r => (r.Class, r.Count)))))
+            .OrderBy(w => w.Week)
+            .ToList();
+    }
+
+    /// <summary>Per person: their class counts in <paramref name="week"/> and when they last did strategic and tactical work up to then.</summary>
+    public async Task<IReadOnlyList<PersonActivitySummary>> PeopleAsync(Guid connectionId, string teamSourceId, IsoWeek week, CancellationToken cancellationToken)
+    {
+        var key = WeekKey.Of(week);
+        var thisWeek = await db.ActivityCounts.AsNoTracking()
+            .Where(c => c.ConnectionId == connectionId && c.TeamSourceId == teamSourceId && c.Week == key)
+            .Select(c => new { c.ActorSourceId, c.Class, c.Count })
+            .ToListAsync(cancellationToken);
+        var last = await db.ActivityCounts.AsNoTracking()
+            .Where(c => c.ConnectionId == connectionId && c.TeamSourceId == teamSourceId && c.Week <= key
+                && (c.Class == ActivityClass.Strategic || c.Class == ActivityClass.Tactical))
+            .GroupBy(c => new { c.ActorSourceId, c.Class })
+            .Select(g => new { g.Key.ActorSourceId, g.Key.Class, LastAt = g.Max(c => c.LastAt) })
+            .ToListAsync(cancellationToken);
+        var actorIds = thisWeek.Select(r => r.ActorSourceId).Concat(last.Select(r => r.ActorSourceId)).Distinct().ToList();
+        var names = await db.People.AsNoTracking()
+            .Where(p => p.ConnectionId == connectionId && actorIds.Contains(p.SourceId))
+            .ToDictionaryAsync(p => p.SourceId, p => p.DisplayName, cancellationToken);
+        return actorIds.Where(id => id.Length > 0).Select(id => new PersonActivitySummary
+        {
+            PersonSourceId = id,
+            DisplayName = names.GetValueOrDefault(id) ?? id,
+            Counts = ToCounts(thisWeek.Where(r => r.ActorSourceId == id).Select(r => (r.Class, r.Count))),
+            LastStrategicAt = last.FirstOrDefault(r => r.ActorSourceId == id && r.Class == ActivityClass.Strategic)?.LastAt,
+            LastTacticalAt = last.FirstOrDefault(r => r.ActorSourceId == id && r.Class == ActivityClass.Tactical)?.LastAt,
+        }).OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList();
+    }
+
+    private static ClassCounts ToCounts(IEnumerable<(ActivityClass Class, int Count)> rows)
+    {
+        int strategic = 0, tactical = 0, delivery = 0, other = 0;
+        foreach (var (activityClass, count) in rows)
+        {
+            switch (activityClass)
+            {
+                case ActivityClass.Strategic: strategic += count; break;
+                case ActivityClass.Tactical: tactical += count; break;
+                case ActivityClass.Delivery: delivery += count; break;
+                default: other += count; break;
+            }
+        }
+
+        return new ClassCounts(strategic, tactical, delivery, other);
+    }
+}
