@@ -50,8 +50,8 @@ public static class ActivitiesApi
                 return NotFoundProblem.Of("team", id);
             }
 
-            var items = TeamScope.WorkItemIds(db, scope);
-            activities = activities.Where(a => a.ConnectionId == scope.ConnectionId && items.Contains(a.WorkItemSourceId));
+            // The team the activity was counted for when stored, so lists and role-balance counts always agree.
+            activities = activities.Where(a => a.ConnectionId == scope.ConnectionId && a.TeamSourceId == scope.SourceId);
         }
 
         if (fromInstant is { } start)
