@@ -17,6 +17,8 @@ public abstract class BacklogDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
 
+    public DbSet<ConnectionSecret> ConnectionSecrets => Set<ConnectionSecret>();
+
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<Person> People => Set<Person>();

@@ -1,3 +1,4 @@
+using BacklogInsight.Sources;
 using BacklogInsight.Storage;
 using BacklogInsight.Workers.Classification;
 using BacklogInsight.Workers.Connections;
@@ -6,6 +7,7 @@ using BacklogInsight.Workers.Jobs;
 using BacklogInsight.Workers.Pipeline;
 using BacklogInsight.Workers.Reports;
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,7 @@ public static class WorkersServiceCollectionExtensions
     public static IServiceCollection AddBacklogWorkers(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SyncPipeline>();
@@ -27,6 +30,11 @@ public static class WorkersServiceCollectionExtensions
         services.AddScoped<SyncScheduler>();
         services.AddScoped<SyncConnectionJob>();
         services.AddScoped<ConnectionRegistration>();
+        services.AddScoped<ProtectedConnectionSecrets>();
+        services.AddScoped<IConnectionSecrets>(provider => provider.GetRequiredService<ProtectedConnectionSecrets>());
+        var keyRing = configuration[$"{SecurityOptions.SectionName}:KeyRingPath"];
+        services.AddDataProtection().SetApplicationName("BacklogInsight")
+            .PersistKeysToFileSystem(new DirectoryInfo(string.IsNullOrWhiteSpace(keyRing) ? Path.Combine(storage.DataDirectory, "keys") : keyRing));
         services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClassificationOptions>().BindConfiguration(ClassificationOptions.SectionName);
         services.AddSingleton(provider => ClassifierFactory.Create(provider.GetRequiredService<IOptions<ClassificationOptions>>().Value));
@@ -39,7 +47,6 @@ public static class WorkersServiceCollectionExtensions
         services.AddScoped<GenerateWeeklyReportsJob>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddHangfire(hangfire =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

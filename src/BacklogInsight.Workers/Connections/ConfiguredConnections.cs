@@ -18,6 +18,7 @@ public static class ConfiguredConnections
                 BaseUrl = section["BaseUrl"],
                 SyncCron = section["SyncCron"],
                 SettingsJson = ToJson(section.GetSection("Settings")).ToJsonString(),
+                Secrets = section.GetSection("Secrets").GetChildren().Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!),
             })
             .ToList();
 

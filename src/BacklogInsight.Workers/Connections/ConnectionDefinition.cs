@@ -15,6 +15,9 @@ public sealed record ConnectionDefinition
     /// <summary>Source-specific, non-secret settings as a JSON object, e.g. <c>{"seed":42}</c> for the sample.</summary>
     public string SettingsJson { get; init; } = "{}";
 
+    /// <summary>Secrets by name (e.g. <c>token</c>): stored encrypted, never returned.</summary>
+    public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Cron of the recurring sync (UTC); null uses <c>Sync:DefaultCron</c>.</summary>
     public string? SyncCron { get; init; }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BacklogInsight.Workers.Connections;
 
 /// <summary>Creates and updates connections with their sync state, whether they come from the API or configuration.</summary>
-public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklogSourceFactory sources, TimeProvider time)
+public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklogSourceFactory sources, ProtectedConnectionSecrets secrets, TimeProvider time)
 {
     /// <summary>Creates the connection, or returns null when its name is taken.</summary>
     public async Task<Connection?> CreateAsync(ConnectionDefinition definition, CancellationToken cancellationToken)
@@ -35,6 +35,7 @@ public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklog
         db.SyncStates.Add(new ConnectionSyncState { ConnectionId = connection.Id });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        await secrets.SetAsync(connection.Id, definition.Secrets, cancellationToken);
         return connection;
     }
 
@@ -61,6 +62,7 @@ public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklog
         existing.SyncCron = definition.SyncCron;
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        await secrets.SetAsync(existing.Id, definition.Secrets, cancellationToken);
         return existing;
     }
 
@@ -90,6 +92,11 @@ public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklog
         if (definition.BaseUrl is not null && !Uri.TryCreate(definition.BaseUrl, UriKind.Absolute, out _))
         {
             errors["baseUrl"] = ["Give an absolute URL, e.g. https://acme.atlassian.net."];
+        }
+
+        if (definition.Secrets.Any(s => !SecretNamePattern().IsMatch(s.Key) || string.IsNullOrEmpty(s.Value) || s.Value.Length > 4000))
+        {
+            errors["secrets"] = ["Secret names are lower-case words (e.g. 'token'); values are non-empty, at most 4000 characters."];
         }
 
         if (errors.Count > 0)
@@ -123,6 +130,9 @@ public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklog
             return false;
         }
     }
+
+    [GeneratedRegex("^[a-z][a-z0-9_-]{0,49}$")]
+    private static partial Regex SecretNamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
     private static partial Regex NamePattern();

@@ -14,6 +14,9 @@ public sealed record ConnectionResponse(
     DateTimeOffset? LastSucceededAt,
     SyncRunResponse? LastRun)
 {
+    /// <summary>The names of the connection's secrets; their values are never returned.</summary>
+    public IReadOnlyList<string> SecretNames { get; init; } = [];
+
     public static ConnectionResponse From(Connection connection, ConnectionSyncState? state, SyncRun? lastRun) => new(
         connection.Id, connection.Name, connection.Kind, connection.BaseUrl, connection.SyncCron, connection.Enabled,
         connection.CreatedAt, state?.LastSucceededAt, lastRun is null ? null : SyncRunResponse.From(lastRun));

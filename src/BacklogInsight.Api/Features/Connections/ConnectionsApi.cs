@@ -68,6 +68,7 @@ public static class ConnectionsApi
                 BaseUrl = request.BaseUrl,
                 SettingsJson = request.Settings?.GetRawText() ?? "{}",
                 SyncCron = request.SyncCron,
+                Secrets = request.Secrets ?? [],
             },
             cancellationToken);
         if (connection is null)
@@ -77,11 +78,12 @@ public static class ConnectionsApi
 
         scheduler.Schedule(connection);
         return TypedResults.CreatedAtRoute(
-            ConnectionResponse.From(connection, null, null), nameof(GetConnectionAsync), new { id = connection.Id });
+            ConnectionResponse.From(connection, null, null) with { SecretNames = (request.Secrets ?? []).Keys.Order(StringComparer.Ordinal).ToList() },
+            nameof(GetConnectionAsync), new { id = connection.Id });
     }
 
     public static async Task<Results<Ok<ConnectionResponse>, ProblemHttpResult>> GetConnectionAsync(
-        Guid id, BacklogDbContext db, CancellationToken cancellationToken)
+        Guid id, BacklogDbContext db, ProtectedConnectionSecrets secrets, CancellationToken cancellationToken)
     {
         var connection = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (connection is null)
@@ -92,7 +94,7 @@ public static class ConnectionsApi
         var state = await db.SyncStates.AsNoTracking().SingleOrDefaultAsync(s => s.ConnectionId == id, cancellationToken);
         var lastRun = await db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == id)
             .OrderByDescending(r => r.QueuedAt).FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(ConnectionResponse.From(connection, state, lastRun));
+        return TypedResults.Ok(ConnectionResponse.From(connection, state, lastRun) with { SecretNames = await secrets.NamesAsync(id, cancellationToken) });
     }
 
     public static async Task<Results<Accepted<SyncAcceptedResponse>, ProblemHttpResult>> StartSyncAsync(

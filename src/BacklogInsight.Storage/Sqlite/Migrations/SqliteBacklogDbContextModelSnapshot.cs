@@ -172,6 +172,27 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                     b.ToTable("Connections");
                 });
 
+            modelBuilder.Entity("BacklogInsight.Domain.Model.ConnectionSecret", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectionId", "Name");
+
+                    b.ToTable("ConnectionSecrets");
+                });
+
             modelBuilder.Entity("BacklogInsight.Domain.Model.ConnectionSyncState", b =>
                 {
                     b.Property<Guid>("ConnectionId")
@@ -564,6 +585,15 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                     b.HasOne("BacklogInsight.Domain.Model.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BacklogInsight.Domain.Model.ConnectionSecret", b =>
+                {
+                    b.HasOne("BacklogInsight.Domain.Model.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
