@@ -22,10 +22,7 @@ public sealed class ClassificationTests
         _data = new TempDirectory();
         _factory = new BacklogApiFactory(_data.Path);
         _client = _factory.CreateClient();
-        var created = await ApiJson.ReadAsync(await _client.PostAsJsonAsync("/api/connections", SampleConnection.CreateRequest("demo")));
-        var connectionId = created["id"]!.GetValue<Guid>();
-        var run = await ApiJson.ReadAsync(await _client.PostAsync($"/api/connections/{connectionId}/sync", null));
-        await _factory.RunSyncJobAsync(connectionId, run["runId"]!.GetValue<Guid>());
+        await _factory.CreateAndSyncSampleAsync(_client);
     }
 
     [OneTimeTearDown]

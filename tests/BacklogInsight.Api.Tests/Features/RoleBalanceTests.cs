@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BacklogInsight.Api.Tests.Infrastructure;
 
@@ -21,10 +20,7 @@ public sealed class RoleBalanceTests
         _data = new TempDirectory();
         _factory = new BacklogApiFactory(_data.Path, new Dictionary<string, string?> { ["Organisation:TimeZone"] = "Europe/Berlin" });
         _client = _factory.CreateClient();
-        var created = await ApiJson.ReadAsync(await _client.PostAsJsonAsync("/api/connections", SampleConnection.CreateRequest("demo")));
-        var connectionId = created["id"]!.GetValue<Guid>();
-        var run = await ApiJson.ReadAsync(await _client.PostAsync($"/api/connections/{connectionId}/sync", null));
-        await _factory.RunSyncJobAsync(connectionId, run["runId"]!.GetValue<Guid>());
+        await _factory.CreateAndSyncSampleAsync(_client);
     }
 
     [OneTimeTearDown]

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using BacklogInsight.Workers.Jobs;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,18 @@ public sealed class BacklogApiFactory(string dataDirectory, IReadOnlyDictionary<
             ["Log:Format"] = "text",
         }.Concat(settings ?? new Dictionary<string, string?>())));
         return base.CreateHost(builder);
+    }
+
+    /// <summary>Creates a sample connection through the API and syncs it the way a worker would; returns its id.</summary>
+    public async Task<Guid> CreateAndSyncSampleAsync(HttpClient client, string name = "demo")
+    {
+        var created = await client.PostAsJsonAsync("/api/connections", SampleConnection.CreateRequest(name));
+        Assert.That(created.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var connectionId = (await ApiJson.ReadAsync(created))["id"]!.GetValue<Guid>();
+        var accepted = await client.PostAsync($"/api/connections/{connectionId}/sync", null);
+        Assert.That(accepted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted), await accepted.Content.ReadAsStringAsync());
+        await RunSyncJobAsync(connectionId, (await ApiJson.ReadAsync(accepted))["runId"]!.GetValue<Guid>());
+        return connectionId;
     }
 
     /// <summary>Runs a queued sync run the way a worker would.</summary>
