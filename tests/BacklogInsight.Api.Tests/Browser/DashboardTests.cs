@@ -130,7 +130,7 @@ public sealed partial class DashboardTests
 
     [Test]
     [Category("Screenshots")]
-    public async Task Screenshots_OfTheOverviewAndATeamPage()
+    public async Task Screenshots_OfTheOverviewATeamPageAndADrillDown()
     {
         var folder = Environment.GetEnvironmentVariable("BACKLOG_SCREENSHOTS") is { Length: > 0 } chosen
             ? chosen
@@ -147,8 +147,15 @@ public sealed partial class DashboardTests
         var team = Path.Combine(folder, "team.png");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = team, FullPage = true });
 
+        var (button, _) = await FirstSmallCountAsync(_page.GetByTestId("week-summary").GetByTestId("count"));
+        await button.ClickAsync();
+        await Assertions.Expect(_page.GetByTestId("drilldown-status")).ToHaveTextAsync(AllShown());
+        var drillDown = Path.Combine(folder, "team-drilldown.png");
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = drillDown });
+
         TestContext.AddTestAttachment(overview);
         TestContext.AddTestAttachment(team);
+        TestContext.AddTestAttachment(drillDown);
         TestContext.Out.WriteLine($"Screenshots written to {folder}");
         Assert.That(new FileInfo(overview).Length, Is.GreaterThan(10_000));
         Assert.That(new FileInfo(team).Length, Is.GreaterThan(10_000));
