@@ -44,8 +44,9 @@ public static class ServeCommand
         // Jobs dashboard: local requests only until authentication exists.
         app.UseHangfireDashboard("/hangfire");
 
-        // Until the dashboard exists, the API's own UI is the front page.
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        // The dashboard: static files from wwwroot, index.html at "/".
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
 
         // Endpoint groups, one per feature.
         app.MapHealthApi();

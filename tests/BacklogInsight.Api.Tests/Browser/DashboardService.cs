@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using BacklogInsight.Api.Tests.Infrastructure;
+
+namespace BacklogInsight.Api.Tests.Browser;
+
+/// <summary>The real service with the demo organisation, on a free loopback port, serving the dashboard.</summary>
+public sealed class DashboardService : IDisposable
+{
+    private readonly TempDirectory _data;
+    private readonly ServiceProcess _process;
+
+    private DashboardService(string url, TempDirectory data, ServiceProcess process)
+    {
+        BaseUrl = url;
+        _data = data;
+        _process = process;
+    }
+
+    public string BaseUrl { get; }
+
+    public string Output => _process.Output;
+
+    public static async Task<DashboardService> StartAsync()
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var data = new TempDirectory();
+        List<string> arguments = ["serve", "--demo", "--urls", url, $"--Storage:DataDirectory={data.Path}", "--Organisation:TimeZone=Europe/Berlin"];
+        if (WebRoot() is { } webRoot)
+        {
+            arguments.Add($"--webroot={webRoot}");
+        }
+
+        var service = new DashboardService(url, data, ServiceProcess.Start(arguments));
+        try
+        {
+            await service.WaitForDemoDataAsync(TimeSpan.FromMinutes(3));
+            return service;
+        }
+        catch
+        {
+            service.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _process.Dispose();
+        _data.Dispose();
+    }
+
+    /// <summary>
+    /// The test output holds the Api's assembly but not its wwwroot; the build's static web assets manifest says
+    /// where the files are (the source folder), which is what <c>dotnet run</c> serves too.
+    /// </summary>
+    private static string? WebRoot()
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "BacklogInsight.Api.staticwebassets.runtime.json");
+        if (!File.Exists(manifest))
+        {
+            return Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? null : throw new InvalidOperationException("No wwwroot and no static web assets manifest next to the tests.");
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(manifest));
+        return document.RootElement.GetProperty("ContentRoots").EnumerateArray()
+            .Select(root => root.GetString())
+            .FirstOrDefault(root => root is not null && File.Exists(Path.Combine(root, "index.html")));
+    }
+
+    /// <summary>Until the demo sync has succeeded and the current week shows activity.</summary>
+    private async Task WaitForDemoDataAsync(TimeSpan limit)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                var connections = await http.GetFromJsonAsync<JsonElement>("/api/connections");
+                var synced = connections.GetProperty("items").EnumerateArray()
+                    .Any(c => c.GetProperty("lastSucceededAt").ValueKind == JsonValueKind.String);
+                var balance = await http.GetFromJsonAsync<JsonElement>("/api/org/balance");
+                if (synced && balance.GetProperty("totals").GetProperty("total").GetInt32() > 0)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Busy starting; ask again.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        throw new TimeoutException($"No demo activity within {limit}:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
