@@ -7,10 +7,13 @@ namespace BacklogInsight.Api.Tests.Browser;
 
 /// <summary>
 /// The dashboard in Debian's Chromium, driven by Playwright, against the real service in its own process.
+/// Run: <c>dotnet test tests/BacklogInsight.Api.Tests --filter Category=Browser</c>.
 /// Screenshots: <c>BACKLOG_SCREENSHOTS=/tmp/shots dotnet test tests/BacklogInsight.Api.Tests --filter Category=Screenshots</c>.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category("Browser")]
+[Explicit("Needs Debian's chromium; run with --filter Category=Browser (.ci/run installs chromium and does).")]
 public sealed partial class DashboardTests
 {
     private const string ChromiumPath = "/usr/bin/chromium";
