@@ -28,6 +28,21 @@ public sealed class DevSetEvaluationTests
         });
     }
 
+    /// <summary>
+    /// Records written apart from the dev set, in other domains (logistics, insurance, education, pharmacy), with the
+    /// words that fooled earlier cue lists: CSS margins, "exec into the pod", a colleague called Sam.
+    /// </summary>
+    [Test]
+    public void Evaluate_ProbeFromOtherDomains_GetsEveryRecordRight()
+    {
+        var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "Classification", "Data", "probe-other-domains.jsonl");
+        var records = File.ReadLines(path).Select(ActivityRecordParser.Parse).Select(r => r.Record!).ToList();
+
+        var report = ClassifierEvaluation.Evaluate(new ActivityClassifier(), records);
+
+        Assert.That(report.WorstErrors, Is.Empty, ClassifierEvaluation.Format(report));
+    }
+
     [Test]
     public void Classify_DevSet_EveryResultCarriesRuleReasonsAndVersion()
     {

@@ -24,7 +24,7 @@ public sealed class TaxonomyLoaderTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(taxonomy.Version, Is.EqualTo("1.0.0"));
+            Assert.That(taxonomy.Version, Is.EqualTo("1.0.1"));
             Assert.That(taxonomy.Rules[^1].IsCatchAll, Is.True);
         });
     }
