@@ -17,6 +17,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.TeamSourceId).HasMaxLength(100);
         builder.Property(a => a.Week).HasConversion(new IsoWeekConverter());
         builder.HasIndex(a => new { a.ConnectionId, a.TeamSourceId, a.Week });
+        builder.HasIndex(a => new { a.ConnectionId, a.TeamSourceId, a.OccurredAt });
         builder.Property(a => a.SourceKey).HasMaxLength(200);
         builder.Property(a => a.WorkItemSourceId).HasMaxLength(100);
         builder.Property(a => a.ActorSourceId).HasMaxLength(200);

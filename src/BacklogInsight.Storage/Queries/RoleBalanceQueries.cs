@@ -52,6 +52,70 @@ public sealed class RoleBalanceQueries(BacklogDbContext db)
         }).OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Every team's class counts per week in [first, last], in one query: the organisation overview's input.</summary>
+    public async Task<IReadOnlyDictionary<(Guid ConnectionId, string TeamSourceId), IReadOnlyList<WeekCounts>>> AllTeamWeeksAsync(
+        IsoWeek first, IsoWeek last, CancellationToken cancellationToken)
+    {
+        var from = WeekKey.Of(first);
+        var to = WeekKey.Of(last);
+        var rows = await db.ActivityCounts.AsNoTracking()
+            .Where(c => c.Week >= from && c.Week <= to)
+            .GroupBy(c => new { c.ConnectionId, c.TeamSourceId, c.Week, c.Class })
+            .Select(g => new { g.Key.ConnectionId, g.Key.TeamSourceId, g.Key.Week, g.Key.Class, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => (r.ConnectionId, r.TeamSourceId)).ToDictionary(
+            team => team.Key,
+            team => (IReadOnlyList<WeekCounts>)team.GroupBy(r => r.Week)
+                .Select(g => new WeekCounts(WeekKey.ToWeek(g.Key), ToCounts(g.Select(r => (r.Class, r.Count)))))
+                .OrderBy(w => w.Week).ToList());
+    }
+
+    /// <summary>
+    /// Every team's people of one week with their counts, and when each last did strategic or tactical work within
+    /// <paramref name="lookBackWeeks"/>, in two queries.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(Guid ConnectionId, string TeamSourceId), IReadOnlyList<PersonActivitySummary>>> AllPeopleAsync(
+        IsoWeek week, int lookBackWeeks, CancellationToken cancellationToken)
+    {
+        var key = WeekKey.Of(week);
+        var since = WeekKey.Of(week.AddWeeks(-lookBackWeeks));
+        var thisWeek = await db.ActivityCounts.AsNoTracking()
+            .Where(c => c.Week == key && c.ActorSourceId != string.Empty)
+            .Select(c => new { c.ConnectionId, c.TeamSourceId, c.ActorSourceId, c.Class, c.Count })
+            .ToListAsync(cancellationToken);
+        var last = await db.ActivityCounts.AsNoTracking()
+            .Where(c => c.Week <= key && c.Week >= since && c.ActorSourceId != string.Empty
+                && (c.Class == ActivityClass.Strategic || c.Class == ActivityClass.Tactical))
+            .GroupBy(c => new { c.ConnectionId, c.TeamSourceId, c.ActorSourceId, c.Class })
+            .Select(g => new { g.Key.ConnectionId, g.Key.TeamSourceId, g.Key.ActorSourceId, g.Key.Class, LastAt = g.Max(c => c.LastAt) })
+            .ToListAsync(cancellationToken);
+        var names = await db.People.AsNoTracking()
+            .Select(p => new { p.ConnectionId, p.SourceId, p.DisplayName })
+            .ToDictionaryAsync(p => (p.ConnectionId, p.SourceId), p => p.DisplayName, cancellationToken);
+        var counts = thisWeek.ToLookup(r => (r.ConnectionId, r.TeamSourceId, r.ActorSourceId));
+        var lastAt = last.ToDictionary(r => (r.ConnectionId, r.TeamSourceId, r.ActorSourceId, r.Class), r => r.LastAt);
+        return thisWeek.Select(r => (r.ConnectionId, r.TeamSourceId, r.ActorSourceId))
+            .Concat(last.Select(r => (r.ConnectionId, r.TeamSourceId, r.ActorSourceId)))
+            .Distinct()
+            .GroupBy(p => (p.ConnectionId, p.TeamSourceId))
+            .ToDictionary(team => team.Key, team => (IReadOnlyList<PersonActivitySummary>)team.Select(p => new PersonActivitySummary
+            {
+                PersonSourceId = p.ActorSourceId,
+                DisplayName = names.GetValueOrDefault((p.ConnectionId, p.ActorSourceId)) ?? p.ActorSourceId,
+                Counts = ToCounts(counts[p].Select(c => (c.Class, c.Count))),
+                LastStrategicAt = lastAt.TryGetValue((p.ConnectionId, p.TeamSourceId, p.ActorSourceId, ActivityClass.Strategic), out var s) ? s : null,
+                LastTacticalAt = lastAt.TryGetValue((p.ConnectionId, p.TeamSourceId, p.ActorSourceId, ActivityClass.Tactical), out var t) ? t : null,
+            }).OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The first ISO week with any counted activity, per team.</summary>
+    public async Task<IReadOnlyDictionary<(Guid ConnectionId, string TeamSourceId), IsoWeek>> FirstWeeksAsync(CancellationToken cancellationToken) =>
+        (await db.ActivityCounts.AsNoTracking()
+            .GroupBy(c => new { c.ConnectionId, c.TeamSourceId })
+            .Select(g => new { g.Key.ConnectionId, g.Key.TeamSourceId, Week = g.Min(c => c.Week) })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(r => (r.ConnectionId, r.TeamSourceId), r => WeekKey.ToWeek(r.Week));
+
     private static ClassCounts ToCounts(IEnumerable<(ActivityClass Class, int Count)> rows)
     {
         int strategic = 0, tactical = 0, delivery = 0, other = 0;

@@ -23,9 +23,7 @@ public sealed class ReportInputBuilder(BacklogDbContext db, RoleBalanceQueries q
         var first = week.AddWeeks(-(Options.TrendWeeks - 1 + Balance.ComparisonWeeks));
         var weeks = await queries.TeamWeeksAsync(team.ConnectionId, team.SourceId, first, week, cancellationToken);
         var people = await queries.PeopleAsync(team.ConnectionId, team.SourceId, week, cancellationToken);
-        var firstSeen = await db.Activities.AsNoTracking()
-            .Where(a => a.ConnectionId == team.ConnectionId && a.TeamSourceId == team.SourceId)
-            .MinAsync(a => (DateTimeOffset?)a.OccurredAt, cancellationToken);
+        var firstSeen = await FirstSeenAsync(team, cancellationToken);
         return new TeamWeeklyInput
         {
             Team = new ReportTeam { SourceId = team.SourceId, Name = team.Name, CreatedAt = firstSeen },
@@ -35,6 +33,44 @@ public sealed class ReportInputBuilder(BacklogDbContext db, RoleBalanceQueries q
             Notable = await NotableAsync(team, week, cancellationToken),
         };
     }
+
+    /// <summary>
+    /// The inputs of every team for the organisation overview, from a handful of bulk queries: counts, people and
+    /// coverage, but no notable activity (the team reports carry that).
+    /// </summary>
+    public async Task<IReadOnlyList<(Team Team, TeamWeeklyInput Input)>> BuildOverviewAsync(IReadOnlyList<Team> teams, IsoWeek week, CancellationToken cancellationToken)
+    {
+        var first = week.AddWeeks(-(Options.TrendWeeks - 1 + Balance.ComparisonWeeks));
+        var weeks = await queries.AllTeamWeeksAsync(first, week, cancellationToken);
+        var people = await queries.AllPeopleAsync(week, lookBackWeeks: 26, cancellationToken);
+        var firstWeeks = await queries.FirstWeeksAsync(cancellationToken);
+        var result = new List<(Team, TeamWeeklyInput)>(teams.Count);
+        foreach (var team in teams)
+        {
+            var key = (team.ConnectionId, team.SourceId);
+
+            // Only a team first seen in this very week needs its exact first instant ("created mid-week").
+            var firstWeek = firstWeeks.GetValueOrDefault(key);
+            var createdAt = firstWeeks.ContainsKey(key) && firstWeek >= week
+                ? await FirstSeenAsync(team, cancellationToken)
+                : (firstWeeks.ContainsKey(key) ? firstWeek.Start(TimeZoneInfo.Utc) : null);
+            result.Add((team, new TeamWeeklyInput
+            {
+                Team = new ReportTeam { SourceId = team.SourceId, Name = team.Name, CreatedAt = createdAt },
+                DesignatedOwnerSourceId = team.OwnerSourceId,
+                Weeks = weeks.GetValueOrDefault(key) ?? [],
+                People = people.GetValueOrDefault(key) ?? [],
+            }));
+        }
+
+        return result;
+    }
+
+    private Task<DateTimeOffset?> FirstSeenAsync(Team team, CancellationToken cancellationToken) =>
+        db.Activities.AsNoTracking()
+            .Where(a => a.ConnectionId == team.ConnectionId && a.TeamSourceId == team.SourceId)
+            .OrderBy(a => a.OccurredAt).Select(a => (DateTimeOffset?)a.OccurredAt)
+            .FirstOrDefaultAsync(cancellationToken);
 
     private async Task<IReadOnlyList<NotableActivity>> NotableAsync(Team team, IsoWeek week, CancellationToken cancellationToken)
     {

@@ -27,11 +27,12 @@ public sealed class WeeklyReportService(BacklogDbContext db, ReportInputBuilder 
 
     public IsoWeek CurrentWeek => IsoWeek.FromInstant(time.GetUtcNow(), Zone);
 
-    /// <summary>The organisation report of a week, with every team's report, built now from the counts.</summary>
+    /// <summary>The organisation overview of a week (every team's figures, no notable activity), built now from the counts.</summary>
     public async Task<OrganisationWeeklyReport> BuildAsync(IsoWeek week, CancellationToken cancellationToken)
     {
-        var teams = await InputsAsync(week, cancellationToken);
-        return new WeeklyReportBuilder().BuildOrganisation(teams.Select(t => t.Input), week, Zone, time.GetUtcNow());
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var overview = await inputs.BuildOverviewAsync(teams, week, cancellationToken);
+        return new WeeklyReportBuilder().BuildOrganisation(overview.Select(t => t.Input), week, Zone, time.GetUtcNow());
     }
 
     /// <summary>One team's report of a week, built now from the counts.</summary>

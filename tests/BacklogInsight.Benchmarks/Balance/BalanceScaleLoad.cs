@@ -17,7 +17,7 @@ namespace BacklogInsight.Benchmarks.Balance;
 /// Role balance at scale: a SQLite database with (by default) 1,000,000 activities over 50 teams and 52 weeks, then
 /// a team's 52-week balance, the organisation overview and the weekly reports of every team, each timed repeatedly;
 /// a plain COUNT(*) over the same rows is timed beside each as the floor.
-/// Run: dotnet run -c Release --project tests/BacklogInsight.Benchmarks -- --balance-scale [activities] [folder]
+/// Run: dotnet run -c Release --project tests/BacklogInsight.Benchmarks -- --balance-scale [activities] [folder] [--reuse]
 /// </summary>
 public static class BalanceScaleLoad
 {
@@ -31,16 +31,27 @@ public static class BalanceScaleLoad
     {
         var activities = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var folder = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "backlog-insight-balance-scale");
-        if (Directory.Exists(folder))
+        var reuse = args.Contains("--reuse") && File.Exists(Path.Combine(folder, "backlog-insight.db"));
+        if (!reuse && Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
 
         await using var services = BuildServices(folder);
         var setup = Stopwatch.StartNew();
-        var connectionId = await CreateSchemaAsync(services);
-        await FillAsync(folder, activities);
-        Console.WriteLine($"setup: {activities:N0} activities, {Teams} teams, {Weeks} weeks in {setup.Elapsed.TotalSeconds:F1} s ({folder})");
+        Guid connectionId;
+        if (reuse)
+        {
+            await using var scope0 = services.CreateAsyncScope();
+            connectionId = await scope0.ServiceProvider.GetRequiredService<BacklogDbContext>().Connections.Select(c => c.Id).SingleAsync();
+        }
+        else
+        {
+            connectionId = await CreateSchemaAsync(services);
+            await FillAsync(folder, activities);
+        }
+
+        Console.WriteLine($"setup: {activities:N0} activities, {Teams} teams, {Weeks} weeks in {setup.Elapsed.TotalSeconds:F1} s ({folder}{(reuse ? ", reused" : "")})");
 
         await using var scope = services.CreateAsyncScope();
         var queries = scope.ServiceProvider.GetRequiredService<RoleBalanceQueries>();

@@ -83,6 +83,8 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
 
                     b.HasIndex("ConnectionId", "WorkItemSourceId");
 
+                    b.HasIndex("ConnectionId", "TeamSourceId", "OccurredAt");
+
                     b.HasIndex("ConnectionId", "TeamSourceId", "Week");
 
                     b.ToTable("Activities");
