@@ -5,7 +5,7 @@ namespace BacklogInsight.Sources.AzureDevOps;
 
 /// <summary>
 /// A position in the Azure DevOps change stream, stored as JSON:
-/// <c>{"v":1,"scopes":{"Phoenix":{"changed":"2025-03-12T15:40:09.3Z","ids":[4211]}}}</c>. Per query scope (a project,
+/// <c>{"v":1,"source":"azure-devops","scopes":{"Phoenix":{"changed":"2025-03-12T15:40:09.3Z","ids":[4211]}}}</c>. Per query scope (a project,
 /// or <c>*</c> for the organisation), <c>changed</c> is the <c>System.ChangedDate</c> high-water mark of the stored
 /// work items (UTC) and <c>ids</c> the items stored at exactly that instant. The next query asks for
 /// <c>ChangedDate &gt;= changed</c> minus those ids (unless they changed again), so a run without changes is one
@@ -18,9 +18,12 @@ internal sealed record AzureDevOpsCheckpoint
 
     public int V { get; init; } = 1;
 
+    /// <summary>Tells this source's checkpoints from another source's (Jira's are also version 1).</summary>
+    public string? Source { get; init; }
+
     public Dictionary<string, AzureDevOpsScopeMark> Scopes { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public static AzureDevOpsCheckpoint Empty { get; } = new();
+    public static AzureDevOpsCheckpoint Empty { get; } = new() { Source = SourceKinds.AzureDevOps };
 
     /// <exception cref="FormatException">The value was not written by the Azure DevOps source.</exception>
     public static AzureDevOpsCheckpoint Parse(SyncCheckpoint checkpoint)
@@ -28,7 +31,7 @@ internal sealed record AzureDevOpsCheckpoint
         try
         {
             var parsed = JsonSerializer.Deserialize<AzureDevOpsCheckpoint>(checkpoint.Value, AzureDevOpsJson.Options);
-            if (parsed is { V: 1, Scopes: not null })
+            if (parsed is { V: 1, Source: SourceKinds.AzureDevOps, Scopes: not null })
             {
                 return parsed with { Scopes = new(parsed.Scopes, StringComparer.OrdinalIgnoreCase) };
             }
