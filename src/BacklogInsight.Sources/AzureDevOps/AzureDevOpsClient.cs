@@ -163,14 +163,8 @@ public sealed partial class AzureDevOpsClient(
         var url = $"{path}{separator}api-version={Uri.EscapeDataString(apiVersion ?? settings.Version)}";
         var what = $"{method} /{path.Split('?')[0]}";
         var authorization = await GetAuthorizationAsync(cancellationToken);
-        var (slot, paused) = await limits.EnterAsync(
+        using var slot = await limits.EnterAsync(
             connection.Id, options.MaxConcurrentRequestsPerConnection, options.HourlyRequestBudget, cancellationToken);
-        using var held = slot;
-        if (paused)
-        {
-            Stats.AddPause();
-        }
-
         var retriesBefore = Stats.Retries;
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Authorization = authorization;
@@ -230,6 +224,7 @@ public sealed partial class AzureDevOpsClient(
         var pause = AzureDevOpsRateLimit.PauseAfter(response, timeProvider, options);
         if (pause > TimeSpan.Zero)
         {
+            Stats.AddPause();
             limits.Pause(connection.Id, pause);
             SlowingDown(logger, connection.Name, AzureDevOpsRateLimit.Resource(response), pause.TotalSeconds);
         }

@@ -12,9 +12,9 @@ public sealed class AzureDevOpsConnectionLimits(TimeProvider timeProvider)
     private readonly ConcurrentDictionary<Guid, Gate> _gates = new();
 
     /// <summary>Waits for a free slot and any pause of <paramref name="connectionId"/>, and charges one request to its budget.</summary>
-    /// <returns>The slot to dispose once the answer is read, and whether a pause was waited out.</returns>
+    /// <returns>The slot to dispose once the answer is read.</returns>
     /// <exception cref="AzureDevOpsSourceException">The hourly budget is used up.</exception>
-    public async Task<(IDisposable Slot, bool Paused)> EnterAsync(
+    public async Task<IDisposable> EnterAsync(
         Guid connectionId, int maxConcurrent, int hourlyBudget, CancellationToken cancellationToken)
     {
         var gate = _gates.GetOrAdd(connectionId, _ => new Gate(maxConcurrent));
@@ -23,14 +23,12 @@ public sealed class AzureDevOpsConnectionLimits(TimeProvider timeProvider)
         var release = new Release(gate.Slots);
         try
         {
-            var paused = false;
             while (gate.PausedUntil - timeProvider.GetUtcNow() is { Ticks: > 0 } wait)
             {
-                paused = true;
                 await Task.Delay(wait, timeProvider, cancellationToken);
             }
 
-            return (release, paused);
+            return release;
         }
         catch
         {

@@ -16,7 +16,7 @@ public sealed class AzureDevOpsRequestStats
     /// <summary>Attempts that were retries after 429, 5xx or a timeout.</summary>
     public int Retries => Volatile.Read(ref _retries);
 
-    /// <summary>Requests held back because of <c>Retry-After</c> or a low <c>X-RateLimit-Remaining</c>.</summary>
+    /// <summary>Answers that held the next requests back: a <c>Retry-After</c> (on any status) or a low <c>X-RateLimit-Remaining</c>.</summary>
     public int Pauses => Volatile.Read(ref _pauses);
 
     internal void AddRequest() => Interlocked.Increment(ref _requests);
