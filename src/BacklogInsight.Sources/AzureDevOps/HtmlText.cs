@@ -8,13 +8,14 @@ namespace BacklogInsight.Sources.AzureDevOps;
 /// block elements and <c>&lt;br&gt;</c> as line breaks, entities decoded, script and style content left out. A
 /// one-pass scanner over tags, not a regex; text without tags comes back as it is (trimmed).
 /// </summary>
-internal static class HtmlText
+public static class HtmlText
 {
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "br", "div", "p", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "hr",
     };
 
+    /// <summary>The plain text of <paramref name="html"/>; null when nothing but markup or whitespace is left.</summary>
     public static string? ToPlainText(string? html)
     {
         if (string.IsNullOrWhiteSpace(html))
