@@ -46,6 +46,8 @@ public sealed class AzureDevOpsSourceTests : AzureDevOpsFixtureBase
             Assert.That(Server.LogEntries.Select(e => e.RequestMessage.Headers!["Authorization"].Single()), Is.All.EqualTo(expectedAuth));
             Assert.That(pages, Has.Count.EqualTo(1));
             Assert.That(pages[0].Changes.Select(c => c.Item.SourceId), Is.EqualTo(new[] { "4215", "4211" }), "oldest change first");
+            // WIQL, batch, 2 × updates, 2 comment pages of 4211; teams, 2 × (team field values, iterations), backlog configuration.
+            Assert.That(pages[0].Requests, Is.EqualTo(12));
         });
     }
 
