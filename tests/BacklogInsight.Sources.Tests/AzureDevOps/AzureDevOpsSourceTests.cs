@@ -334,4 +334,38 @@ public sealed class AzureDevOpsSourceTests : AzureDevOpsFixtureBase
             Assert.That(Ado.Requests("/comments").Select(c => AzureDevOpsFake.Query(c, "api-version")), Is.All.EqualTo("7.0-preview.3"));
         });
     }
+
+    [Test]
+    public async Task ReadChangesAsync_NoProjectFollowed_QueriesTheWholeOrganisationOnce()
+    {
+        Ado.Site();
+
+        var pages = await AzureDevOpsTestHost.ReadAllAsync(CreateSource("{}"));
+
+        var wiql = Ado.Requests("/_apis/wit/wiql").Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(wiql.RequestMessage.Path, Is.EqualTo("/contoso-eng/_apis/wit/wiql"));
+            Assert.That(AzureDevOpsFake.Body(wiql)["query"]!.GetValue<string>(), Does.Not.Contain("@project"));
+            Assert.That(ById(pages)["4211"].Item.TeamSourceId, Is.EqualTo(AzureDevOpsFake.CheckoutTeamId), "the item's System.TeamProject gives the teams");
+            Assert.That(pages[^1].Checkpoint.Value, Does.Contain("\"*\""));
+        });
+    }
+
+    [Test]
+    public async Task ReadChangesAsync_ServerWithoutTheCommentsApi_TakesCommentsFromSystemHistory()
+    {
+        Ado.Site();
+
+        var pages = await AzureDevOpsTestHost.ReadAllAsync(CreateSource("""{"deployment":"server","projects":["Phoenix"],"apiVersion":"5.0"}"""));
+
+        var comment = ById(pages)["4211"].Activities.Single(a => a.Kind == ActivityKind.Commented);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Ado.Requests("/comments"), Is.Empty);
+            Assert.That(comment.SourceKey, Is.EqualTo("u4211-5-0"));
+            Assert.That(comment.Text, Is.EqualTo("Waiting on the vault team for the list endpoint."));
+            Assert.That(comment.ActorSourceId, Is.EqualTo("priya.raman@contoso.com"));
+        });
+    }
 }
