@@ -1,3 +1,4 @@
+using BacklogInsight.Sources.AzureDevOps;
 using BacklogInsight.Sources.Jira;
 using BacklogInsight.Sources.Sample;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class BacklogSourcesServiceCollectionExtensions
         services.AddSingleton<IBacklogSourceFactory, BacklogSourceFactory>();
         services.AddSampleSource();
         services.AddJiraSource();
+        services.AddAzureDevOpsSource();
         return services;
     }
 }

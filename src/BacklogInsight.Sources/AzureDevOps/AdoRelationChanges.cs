@@ -1,0 +1,9 @@
+namespace BacklogInsight.Sources.AzureDevOps;
+
+/// <summary>The links an update added, removed or changed.</summary>
+public sealed record AdoRelationChanges
+{
+    public List<AdoRelation> Added { get; init; } = [];
+
+    public List<AdoRelation> Removed { get; init; } = [];
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+
+namespace BacklogInsight.Sources.AzureDevOps;
+
+/// <summary>A work item as <c>workitemsbatch</c> returns it; a field without a value is absent from <see cref="Fields"/>.</summary>
+public sealed record AdoWorkItem
+{
+    public int Id { get; init; }
+
+    public int Rev { get; init; }
+
+    public Dictionary<string, JsonElement> Fields { get; init; } = [];
+
+    public List<AdoRelation>? Relations { get; init; }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.Json;
+using BacklogInsight.Domain.Classification;
+using BacklogInsight.Domain.Model;
+
+namespace BacklogInsight.Sources.AzureDevOps;
+
+/// <summary>Maps Azure DevOps wire records to the Domain model of one connection.</summary>
+public sealed class AzureDevOpsMapper(Connection connection)
+{
+    /// <summary>A comment and the <c>System.History</c> of the update that added it are this close apart at most.</summary>
+    private static readonly TimeSpan CommentEchoWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>Fields every revision changes, or that process rules set alongside another change: not an action of their own.</summary>
+    private static readonly HashSet<string> Bookkeeping = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "System.Id", "System.Rev", "System.RevisedDate", "System.ChangedDate", "System.ChangedBy", "System.AuthorizedDate",
+        "System.AuthorizedAs", "System.Watermark", "System.PersonId", "System.AreaId", "System.IterationId", "System.NodeName",
+        "System.TeamProject", "System.CommentCount", "System.CreatedDate", "System.CreatedBy", "System.BoardColumnDone",
+        "Microsoft.VSTS.Common.StateChangeDate", "Microsoft.VSTS.Common.ActivatedDate", "Microsoft.VSTS.Common.ActivatedBy",
+        "Microsoft.VSTS.Common.ResolvedDate", "Microsoft.VSTS.Common.ResolvedBy", "Microsoft.VSTS.Common.ClosedDate",
+        "Microsoft.VSTS.Common.ClosedBy",
+    };
+
+    private static readonly HashSet<string> HtmlFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "System.Description", "Microsoft.VSTS.Common.AcceptanceCriteria", "Microsoft.VSTS.TCM.ReproSteps", "System.History",
+    };
+
+    private readonly string _base = (connection.BaseUrl ?? string.Empty).TrimEnd('/');
+
+    /// <summary>The work item as it is now.</summary>
+    public WorkItem ToWorkItem(AdoWorkItem item, AzureDevOpsProjectContext context)
+    {
+        var fields = item.Fields;
+        var id = item.Id.ToString(CultureInfo.InvariantCulture);
+        var type = AdoValue.Text(fields, "System.WorkItemType");
+        var state = AdoValue.Text(fields, "System.State");
+        var project = AdoValue.Text(fields, "System.TeamProject");
+        var parent = AdoValue.Int(fields, "System.Parent")?.ToString(CultureInfo.InvariantCulture)
+            ?? item.Relations?.FirstOrDefault(r => r.Rel == "System.LinkTypes.Hierarchy-Reverse")?.TargetId;
+        return new WorkItem
+        {
+            ConnectionId = connection.Id,
+            SourceId = id,
+            Key = id,
+            Type = type ?? "Unknown",
+            HierarchyLevel = context.LevelOf(type),
+            Title = AdoValue.Text(fields, "System.Title") ?? string.Empty,
+            Status = state ?? "Unknown",
+            StatusCategory = context.CategoryOf(type, state),
+            TeamSourceId = context.TeamOf(AdoValue.Text(fields, "System.AreaPath")),
+            AssigneeSourceId = Identity(fields, "System.AssignedTo"),
+            ReporterSourceId = Identity(fields, "System.CreatedBy"),
+            ParentSourceId = parent,
+            SprintSourceId = context.SprintOf(AdoValue.Text(fields, "System.IterationPath")),
+            Labels = Tags(AdoValue.Text(fields, "System.Tags")),
+            CreatedAt = Date(fields, "System.CreatedDate") ?? default,
+            UpdatedAt = Date(fields, "System.ChangedDate") ?? default,
+            Url = project is null ? null : $"{_base}/{Uri.EscapeDataString(project)}/_workitems/edit/{id}",
+        };
+    }
+
+    /// <summary>
+    /// The creation, each changed field, link and <c>System.History</c> comment of every update, and every comment,
+    /// oldest first. A history entry that a comment of the comments API repeats is left out, so a comment counts once.
+    /// </summary>
+    public List<Activity> ToActivities(AdoWorkItem item, IReadOnlyList<AdoWorkItemUpdate> updates, IReadOnlyList<AdoComment>? comments)
+    {
+        var id = item.Id.ToString(CultureInfo.InvariantCulture);
+        var activities = new List<Activity>
+        {
+            new()
+            {
+                ConnectionId = connection.Id,
+                SourceKey = "cr" + id,
+                WorkItemSourceId = id,
+                ActorSourceId = Identity(item.Fields, "System.CreatedBy"),
+                OccurredAt = Date(item.Fields, "System.CreatedDate") ?? default,
+                Kind = ActivityKind.Created,
+                Text = Activity.Excerpt(AdoValue.Text(item.Fields, "System.Title")),
+            },
+        };
+        foreach (var update in updates.OrderBy(u => u.Id))
+        {
+            activities.AddRange(ToActivities(id, update, Date(item.Fields, "System.ChangedDate") ?? default, comments ?? []));
+        }
+
+        activities.AddRange((comments ?? []).Where(c => c.Key is not null).Select(c => new Activity
+        {
+            ConnectionId = connection.Id,
+            SourceKey = string.Create(CultureInfo.InvariantCulture, $"c{id}-{c.Key}"),
+            WorkItemSourceId = id,
+            ActorSourceId = AdoIdentity.From(c.CreatedBy)?.Key,
+            OccurredAt = c.CreatedDate.ToUniversalTime(),
+            Kind = ActivityKind.Commented,
+            Text = Activity.Excerpt(HtmlText.ToPlainText(c.Text)),
+        }));
+        return activities;
+    }
+
+    /// <summary>A person from an identity reference; null for groups and empty references.</summary>
+    public Person? ToPerson(AdoIdentity? identity) => identity?.Key is not { } key || identity.IsContainer
+        ? null
+        : new Person
+        {
+            ConnectionId = connection.Id,
+            SourceId = key,
+            DisplayName = identity.DisplayName ?? key,
+            IsBot = IsServiceAccount(identity),
+        };
+
+    /// <summary>A team, owned by its first administrator when known.</summary>
+    public Team ToTeam(AdoTeam team, string? ownerSourceId) => new()
+    {
+        ConnectionId = connection.Id,
+        SourceId = team.Id,
+        Name = team.Name,
+        OwnerSourceId = ownerSourceId,
+    };
+
+    /// <summary>An iteration as a sprint of a team; its state is worked out from its dates, not the stored time frame.</summary>
+    public Sprint ToSprint(AdoIteration iteration, string teamId, DateTimeOffset now)
+    {
+        var start = iteration.Attributes?.StartDate?.ToUniversalTime();
+        var finish = iteration.Attributes?.FinishDate?.ToUniversalTime();
+        return new Sprint
+        {
+            ConnectionId = connection.Id,
+            SourceId = iteration.Id,
+            TeamSourceId = teamId,
+            Name = iteration.Name ?? iteration.Path ?? iteration.Id,
+            State = start is null || now < start ? "future" : finish is { } end && now >= end.AddDays(1) ? "closed" : "active",
+            StartsAt = start,
+            EndsAt = finish,
+        };
+    }
+
+    /// <summary>True for build services, service principals and other service identities.</summary>
+    public static bool IsServiceAccount(AdoIdentity identity) =>
+        identity.Descriptor?.Split('.')[0] is "svc" or "s2s" or "aadsp" or "bnd"
+        || identity.DisplayName?.Contains("Build Service", StringComparison.OrdinalIgnoreCase) == true
+        || identity.DisplayName?.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase) == true
+        || identity.UniqueName?.StartsWith("Build\\", StringComparison.OrdinalIgnoreCase) == true;
+
+    private IEnumerable<Activity> ToActivities(string id, AdoWorkItemUpdate update, DateTimeOffset itemChanged, IReadOnlyList<AdoComment> comments)
+    {
+        var fields = update.Fields ?? [];
+        var at = AdoValue.Date(fields.GetValueOrDefault("System.ChangedDate")?.NewValue) ?? AdoValue.Date(update.RevisedDate) ?? itemChanged;
+        var actor = AdoIdentity.From(update.RevisedBy)?.Key ?? AdoIdentity.From(fields.GetValueOrDefault("System.ChangedBy")?.NewValue)?.Key;
+        var creation = fields.TryGetValue("System.Rev", out var rev) && rev.OldValue is null or { ValueKind: JsonValueKind.Null };
+        var parentLinked = (update.Relations?.Added ?? []).Concat(update.Relations?.Removed ?? []).Any(r => r.Rel == "System.LinkTypes.Hierarchy-Reverse");
+        var index = 0;
+        Activity New(ActivityKind kind, string? sourceField, string? from, string? to, string? text) => new()
+        {
+            ConnectionId = connection.Id,
+            SourceKey = string.Create(CultureInfo.InvariantCulture, $"u{id}-{update.Id}-{index++}"),
+            WorkItemSourceId = id,
+            ActorSourceId = actor,
+            OccurredAt = at,
+            Kind = kind,
+            Field = kind == ActivityKind.Commented ? CanonicalField.Other : FieldCatalogue.FromSourceName(sourceField),
+            SourceField = kind == ActivityKind.Commented ? null : sourceField,
+            From = Activity.Excerpt(from),
+            To = Activity.Excerpt(to),
+            Text = Activity.Excerpt(text),
+        };
+
+        foreach (var (name, change) in fields)
+        {
+            var from = AdoValue.Text(change.OldValue);
+            var to = AdoValue.Text(change.NewValue);
+            if (name == "System.History")
+            {
+                if (HtmlText.ToPlainText(to) is { } comment && !comments.Any(c => IsEcho(c, actor, at)))
+                {
+                    yield return New(ActivityKind.Commented, null, null, null, comment);
+                }
+
+                continue;
+            }
+
+            if (creation || Bookkeeping.Contains(name) || (from is null && to is null) || from == to
+                || (name == "System.Reason" && fields.ContainsKey("System.State"))
+                || (name == "System.Parent" && parentLinked))
+            {
+                continue;
+            }
+
+            var kind = name == "System.State" ? ActivityKind.Transitioned : ActivityKind.FieldChanged;
+            yield return New(kind, name, from, to, HtmlFields.Contains(name) ? HtmlText.ToPlainText(to) : null);
+        }
+
+        foreach (var (relation, added) in (update.Relations?.Added ?? []).Select(r => (r, true))
+                     .Concat((update.Relations?.Removed ?? []).Select(r => (r, false))))
+        {
+            if (relation.Rel is null or "AttachedFile")
+            {
+                continue;
+            }
+
+            var target = relation.TargetId ?? relation.Url;
+            yield return New(ActivityKind.Linked, relation.Rel, added ? null : target, added ? target : null, null);
+        }
+    }
+
+    private static bool IsEcho(AdoComment comment, string? actor, DateTimeOffset at) =>
+        (comment.CreatedDate - at).Duration() <= CommentEchoWindow
+        && (actor is null || AdoIdentity.From(comment.CreatedBy)?.Key is not { } author || author == actor);
+
+    private static string? Identity(Dictionary<string, JsonElement> fields, string name) =>
+        fields.TryGetValue(name, out var value) ? AdoIdentity.From(value)?.Key : null;
+
+    private static DateTimeOffset? Date(Dictionary<string, JsonElement> fields, string name) =>
+        fields.TryGetValue(name, out var value) ? AdoValue.Date(value) : null;
+
+    private static IReadOnlyList<string> Tags(string? tags) =>
+        tags is null ? [] : [.. tags.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+}

@@ -1,0 +1,265 @@
+using System.Runtime.CompilerServices;
+using BacklogInsight.Domain.Model;
+using Microsoft.Extensions.Logging;
+
+namespace BacklogInsight.Sources.AzureDevOps;
+
+/// <summary>
+/// An Azure DevOps organisation (Services) or collection (Server) behind <see cref="IBacklogSource"/>: discovery of
+/// teams, iterations and people, and an incremental, resumable read of changed work items with their complete
+/// update history and comments. Changed ids come from WIQL in <c>System.ChangedDate</c> windows, details from
+/// <c>workitemsbatch</c> (≤ 200 ids, deleted ids omitted), history from the updates API.
+/// </summary>
+public sealed partial class AzureDevOpsSource(
+    Connection connection,
+    AzureDevOpsClient client,
+    AzureDevOpsOptions options,
+    TimeProvider timeProvider,
+    ILogger<AzureDevOpsSource> logger) : IBacklogSource
+{
+    /// <summary>The scope key of an organisation-wide query (no project followed).</summary>
+    private const string OrganisationScope = "*";
+
+    /// <summary>Below this a window that still matches too many items cannot be split further.</summary>
+    private static readonly TimeSpan SmallestWindow = TimeSpan.FromSeconds(1);
+
+    private readonly AzureDevOpsConnectionSettings _settings = client.Settings;
+    private readonly AzureDevOpsMapper _mapper = new(connection);
+    private readonly Dictionary<string, Task<AzureDevOpsProjectContext>> _contexts = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<SourceCatalogue> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        var before = client.Stats.Requests;
+        var now = timeProvider.GetUtcNow();
+        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        var teams = new List<Team>();
+        var sprints = new Dictionary<string, Sprint>(StringComparer.OrdinalIgnoreCase);
+        foreach (var project in await ReadProjectsAsync(cancellationToken))
+        {
+            foreach (var team in (await client.GetTeamsAsync(project.Id, cancellationToken)).Where(_settings.FollowsTeam))
+            {
+                var members = await client.GetTeamMembersAsync(project.Id, team.Id, cancellationToken);
+                string? owner = null;
+                foreach (var member in members)
+                {
+                    if (_mapper.ToPerson(AdoIdentity.From(member.Identity)) is { } person)
+                    {
+                        people[person.SourceId] = person;
+                        owner ??= member.IsTeamAdmin ? person.SourceId : null;
+                    }
+                }
+
+                teams.Add(_mapper.ToTeam(team, owner));
+                foreach (var iteration in await client.GetIterationsAsync(project.Id, team.Id, cancellationToken))
+                {
+                    sprints.TryAdd(iteration.Id, _mapper.ToSprint(iteration, team.Id, now));
+                }
+            }
+        }
+
+        return new SourceCatalogue
+        {
+            Teams = teams,
+            People = [.. people.Values],
+            Sprints = [.. sprints.Values],
+            Requests = client.Stats.Requests - before,
+        };
+    }
+
+    /// <exception cref="FormatException"><paramref name="since"/> was not written by the Azure DevOps source.</exception>
+    public IAsyncEnumerable<ChangePage> ReadChangesAsync(SyncCheckpoint? since, CancellationToken cancellationToken)
+    {
+        // Parsed eagerly so a bad checkpoint fails at the call, not at the first MoveNextAsync.
+        var from = since is null ? AzureDevOpsCheckpoint.Empty : AzureDevOpsCheckpoint.Parse(since);
+        return ReadPagesAsync(from, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ChangePage> ReadPagesAsync(
+        AzureDevOpsCheckpoint checkpoint, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var requests = client.Stats.Requests;
+        var retries = client.Stats.Retries;
+        IReadOnlyList<string> scopes = _settings.FollowedProjects.Count == 0 ? [OrganisationScope] : _settings.FollowedProjects;
+        foreach (var scope in scopes)
+        {
+            var project = scope == OrganisationScope ? null : scope;
+            while (true)
+            {
+                var mark = checkpoint.MarkOf(scope);
+                var (ids, asOf, more) = await QueryIdsAsync(
+                    project, mark?.Changed ?? options.InitialChangedSince, null, mark?.Ids ?? [], cancellationToken);
+                var before = checkpoint;
+                foreach (var chunk in ids.Chunk(options.BatchSize))
+                {
+                    var items = await client.GetWorkItemsAsync(project, chunk, cancellationToken);
+                    var changes = await ToChangesAsync(items, project, cancellationToken);
+
+                    // An item changed again after the query ran may now sort after ids not read yet: it does not move the mark.
+                    var next = checkpoint.Advance(scope, items
+                        .Select(i => (i.Id, Changed: AdoValue.Date(i.Fields.GetValueOrDefault("System.ChangedDate"))))
+                        .Where(i => i.Changed is { } changed && (asOf is null || changed <= asOf))
+                        .Select(i => (i.Id, i.Changed!.Value)));
+                    if (changes.Count == 0 && next == checkpoint)
+                    {
+                        continue;
+                    }
+
+                    checkpoint = next;
+                    yield return new ChangePage
+                    {
+                        Changes = changes,
+                        Checkpoint = checkpoint.ToSyncCheckpoint(),
+                        Requests = client.Stats.Requests - requests,
+                        Retries = client.Stats.Retries - retries,
+                    };
+                    requests = client.Stats.Requests;
+                    retries = client.Stats.Retries;
+                }
+
+                if (!more || ids.Length == 0)
+                {
+                    break;
+                }
+
+                if (checkpoint == before)
+                {
+                    NoProgress(logger, connection.Name, scope);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The ids changed in [<paramref name="from"/>, <paramref name="until"/>), oldest change first. When the server says
+    /// the query matches too many items (VS402337), the window is halved and the earliest half with items is returned;
+    /// <c>More</c> then says that later items remain for another query.
+    /// </summary>
+    private async Task<(int[] Ids, DateTimeOffset? AsOf, bool More)> QueryIdsAsync(
+        string? project, DateTimeOffset from, DateTimeOffset? until, IReadOnlyList<int> storedAtFrom, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await client.QueryAsync(project, AzureDevOpsWiql.ChangedBetween(project, from, until, storedAtFrom), cancellationToken);
+            var ids = result.WorkItems.Select(w => w.Id).Distinct().ToArray();
+            return (ids, result.AsOf, until is not null || ids.Length >= options.WiqlTop);
+        }
+        catch (AzureDevOpsSourceException ex) when (ex.ErrorCode == AzureDevOpsSourceException.QueryTooLarge)
+        {
+            var end = until ?? timeProvider.GetUtcNow().AddDays(1);
+            if (end - from < SmallestWindow)
+            {
+                throw new AzureDevOpsSourceException(
+                    $"More work items changed between {from:O} and {end:O} than Azure DevOps returns for one query; "
+                    + "follow fewer projects per connection or raise the server's query limit.", ex.StatusCode, ex.ErrorCode, ex);
+            }
+
+            var middle = from + TimeSpan.FromMilliseconds(Math.Floor((end - from).TotalMilliseconds / 2));
+            WindowSplit(logger, connection.Name, from, end);
+            var earlier = await QueryIdsAsync(project, from, middle, storedAtFrom, cancellationToken);
+            return earlier.Ids.Length > 0 ? earlier with { More = true } : await QueryIdsAsync(project, middle, end, [], cancellationToken);
+        }
+    }
+
+    /// <summary>Reads each item's updates and comments (bounded parallelism), then maps them; all or nothing.</summary>
+    private async Task<List<WorkItemChange>> ToChangesAsync(IReadOnlyList<AdoWorkItem> items, string? scopeProject, CancellationToken cancellationToken)
+    {
+        var history = new (IReadOnlyList<AdoWorkItemUpdate> Updates, IReadOnlyList<AdoComment>? Comments)[items.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentRequestsPerConnection, CancellationToken = cancellationToken },
+            async (index, ct) =>
+            {
+                var item = items[index];
+                var project = AdoValue.Text(item.Fields, "System.TeamProject") ?? scopeProject;
+                var updates = await client.GetUpdatesAsync(project, item.Id, ct);
+                var comments = AdoValue.Int(item.Fields, "System.CommentCount") is > 0
+                    ? await client.GetCommentsAsync(project, item.Id, ct)
+                    : [];
+                history[index] = (updates, comments);
+            });
+
+        var changes = new List<WorkItemChange>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var project = AdoValue.Text(items[i].Fields, "System.TeamProject") ?? scopeProject;
+            var context = project is null ? AzureDevOpsProjectContext.Empty : await ContextOfAsync(project, cancellationToken);
+            changes.Add(new WorkItemChange(
+                _mapper.ToWorkItem(items[i], context),
+                _mapper.ToActivities(items[i], history[i].Updates, history[i].Comments)));
+        }
+
+        return changes;
+    }
+
+    /// <summary>The teams' areas and iterations and the backlog configuration of a project, read once per run.</summary>
+    private Task<AzureDevOpsProjectContext> ContextOfAsync(string project, CancellationToken cancellationToken)
+    {
+        if (!_contexts.TryGetValue(project, out var context))
+        {
+            context = ReadContextAsync(project, cancellationToken);
+            _contexts[project] = context;
+        }
+
+        return context;
+    }
+
+    private async Task<AzureDevOpsProjectContext> ReadContextAsync(string project, CancellationToken cancellationToken)
+    {
+        var context = new AzureDevOpsProjectContext();
+        var teams = (await client.GetTeamsAsync(project, cancellationToken)).Where(_settings.FollowsTeam).ToList();
+        foreach (var team in teams)
+        {
+            context.AddTeam(
+                team.Id,
+                await client.GetTeamFieldValuesAsync(project, team.Id, cancellationToken),
+                await client.GetIterationsAsync(project, team.Id, cancellationToken));
+        }
+
+        if (teams.Count > 0)
+        {
+            try
+            {
+                context.AddBacklogConfiguration(await client.GetBacklogConfigurationAsync(project, teams[0].Id, cancellationToken));
+            }
+            catch (AzureDevOpsSourceException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                // Older servers lack backlog configuration: levels and categories then come from the usual type and state names.
+                NoBacklogConfiguration(logger, connection.Name, project);
+            }
+        }
+
+        return context;
+    }
+
+    private async Task<IReadOnlyList<AdoProject>> ReadProjectsAsync(CancellationToken cancellationToken)
+    {
+        var all = await client.GetProjectsAsync(cancellationToken);
+        if (_settings.FollowedProjects.Count == 0)
+        {
+            return all;
+        }
+
+        var missing = _settings.FollowedProjects
+            .Where(p => !all.Any(a => string.Equals(a.Name, p, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Id, p, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new AzureDevOpsSourceException(
+                $"The token sees no project named {string.Join(", ", missing.Select(m => $"'{m}'"))} among the {all.Count} project(s) of "
+                + $"{connection.BaseUrl}. Check the \"projects\" setting (names may have been renamed) and the token's access.");
+        }
+
+        return [.. all.Where(a => _settings.FollowedProjects.Any(p =>
+            string.Equals(a.Name, p, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Id, p, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    [LoggerMessage(3301, LogLevel.Information, "Azure DevOps connection {Connection}: too many work items changed between {From} and {Until}; splitting the window")]
+    private static partial void WindowSplit(ILogger logger, string connection, DateTimeOffset from, DateTimeOffset until);
+
+    [LoggerMessage(3302, LogLevel.Warning, "Azure DevOps connection {Connection}: the query of {Scope} made no progress; the rest is read next run")]
+    private static partial void NoProgress(ILogger logger, string connection, string scope);
+
+    [LoggerMessage(3303, LogLevel.Warning, "Azure DevOps connection {Connection}: project {Project} has no backlog configuration; levels and state categories come from type and state names")]
+    private static partial void NoBacklogConfiguration(ILogger logger, string connection, string project);
+}
