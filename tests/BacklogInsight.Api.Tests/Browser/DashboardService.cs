@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using BacklogInsight.Api.Tests.Infrastructure;
+using BacklogInsight.Domain.Balance;
 
 namespace BacklogInsight.Api.Tests.Browser;
 
@@ -70,7 +71,10 @@ public sealed class DashboardService : IDisposable
             .FirstOrDefault(root => root is not null && File.Exists(Path.Combine(root, "index.html")));
     }
 
-    /// <summary>Until the demo sync has succeeded and the current week shows activity.</summary>
+    /// <summary>The ISO week the tests look at: the current one, or the previous one while the current is still empty.</summary>
+    public string Week { get; private set; } = string.Empty;
+
+    /// <summary>Until the demo sync has succeeded and a recent week shows activity.</summary>
     private async Task WaitForDemoDataAsync(TimeSpan limit)
     {
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
@@ -87,10 +91,23 @@ public sealed class DashboardService : IDisposable
                 var connections = await http.GetFromJsonAsync<JsonElement>("/api/connections");
                 var synced = connections.GetProperty("items").EnumerateArray()
                     .Any(c => c.GetProperty("lastSucceededAt").ValueKind == JsonValueKind.String);
-                var balance = await http.GetFromJsonAsync<JsonElement>("/api/org/balance");
-                if (synced && balance.GetProperty("totals").GetProperty("total").GetInt32() > 0)
+                if (!synced)
                 {
-                    return;
+                    await Task.Delay(TimeSpan.FromMilliseconds(500));
+                    continue;
+                }
+
+                // The sample's history ends now: early on a Monday the current week may still be empty, the last one never is.
+                var current = await http.GetFromJsonAsync<JsonElement>("/api/org/balance");
+                var currentWeek = IsoWeek.Parse(current.GetProperty("week").GetString()!);
+                foreach (var week in new[] { currentWeek, currentWeek.Previous() })
+                {
+                    var balance = await http.GetFromJsonAsync<JsonElement>($"/api/org/balance?week={week}");
+                    if (balance.GetProperty("totals").GetProperty("total").GetInt32() > 0)
+                    {
+                        Week = week.ToString();
+                        return;
+                    }
                 }
             }
             catch (HttpRequestException)

@@ -79,7 +79,7 @@ public sealed partial class DashboardTests
     [Test]
     public async Task Overview_ListsEveryTeamWithItsNumbers()
     {
-        await GoToAsync("#/");
+        await GoToAsync($"#/?week={_service!.Week}");
 
         var rows = _page.GetByTestId("team-row");
         Assert.That(await rows.CountAsync(), Is.EqualTo(5));
@@ -95,7 +95,7 @@ public sealed partial class DashboardTests
     [Test]
     public async Task Overview_ClickingANumber_ListsExactlyThatManyActivitiesWithReasonsAndLinks()
     {
-        await GoToAsync("#/");
+        await GoToAsync($"#/?week={_service!.Week}");
 
         await DrillDownIntoFirstSmallCountAsync(_page.GetByTestId("team-row").GetByTestId("count"));
     }
@@ -103,7 +103,7 @@ public sealed partial class DashboardTests
     [Test]
     public async Task TeamPage_DrawsTheWeeklyChartAndItsNumbersOpenTheActivities()
     {
-        await GoToAsync("#/");
+        await GoToAsync($"#/?week={_service!.Week}");
         await _page.GetByTestId("team-link").First.ClickAsync();
         await WaitUntilReadyAsync();
 
@@ -140,7 +140,7 @@ public sealed partial class DashboardTests
             : Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         Directory.CreateDirectory(folder);
 
-        await GoToAsync("#/");
+        await GoToAsync($"#/?week={_service!.Week}");
         await Assertions.Expect(_page.GetByTestId("sparkline")).ToHaveCountAsync(5);
         var overview = Path.Combine(folder, "overview.png");
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = overview, FullPage = true });
