@@ -11,7 +11,9 @@ internal sealed class ActivityCountConfiguration : IEntityTypeConfiguration<Acti
     {
         builder.HasKey(c => new { c.ConnectionId, c.TeamSourceId, c.Week, c.ActorSourceId, c.Class });
         builder.HasOne<Connection>().WithMany().HasForeignKey(c => c.ConnectionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(c => new { c.Week, c.ConnectionId, c.TeamSourceId });
+        // Covering indexes for the organisation overview: every team's weekly totals, and who last did product work.
+        builder.HasIndex(c => new { c.Week, c.ConnectionId, c.TeamSourceId, c.Class, c.Count });
+        builder.HasIndex(c => new { c.Class, c.Week, c.ConnectionId, c.TeamSourceId, c.ActorSourceId, c.LastAt });
         builder.Property(c => c.TeamSourceId).HasMaxLength(100);
         builder.Property(c => c.ActorSourceId).HasMaxLength(200);
         builder.Property(c => c.Class).HasConversion<string>().HasMaxLength(20);

@@ -108,14 +108,6 @@ public sealed class RoleBalanceQueries(BacklogDbContext db)
             }).OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The first ISO week with any counted activity, per team.</summary>
-    public async Task<IReadOnlyDictionary<(Guid ConnectionId, string TeamSourceId), IsoWeek>> FirstWeeksAsync(CancellationToken cancellationToken) =>
-        (await db.ActivityCounts.AsNoTracking()
-            .GroupBy(c => new { c.ConnectionId, c.TeamSourceId })
-            .Select(g => new { g.Key.ConnectionId, g.Key.TeamSourceId, Week = g.Min(c => c.Week) })
-            .ToListAsync(cancellationToken))
-        .ToDictionary(r => (r.ConnectionId, r.TeamSourceId), r => WeekKey.ToWeek(r.Week));
-
     private static ClassCounts ToCounts(IEnumerable<(ActivityClass Class, int Count)> rows)
     {
         int strategic = 0, tactical = 0, delivery = 0, other = 0;

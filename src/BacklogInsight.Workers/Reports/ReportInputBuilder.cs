@@ -42,23 +42,21 @@ public sealed class ReportInputBuilder(BacklogDbContext db, RoleBalanceQueries q
     {
         var first = week.AddWeeks(-(Options.TrendWeeks - 1 + Balance.ComparisonWeeks));
         var weeks = await queries.AllTeamWeeksAsync(first, week, cancellationToken);
-        var people = await queries.AllPeopleAsync(week, lookBackWeeks: 26, cancellationToken);
-        var firstWeeks = await queries.FirstWeeksAsync(cancellationToken);
+        var people = await queries.AllPeopleAsync(week, lookBackWeeks: Options.TrendWeeks - 1, cancellationToken);
         var result = new List<(Team, TeamWeeklyInput)>(teams.Count);
         foreach (var team in teams)
         {
             var key = (team.ConnectionId, team.SourceId);
+            var teamWeeks = weeks.GetValueOrDefault(key) ?? [];
 
-            // Only a team first seen in this very week needs its exact first instant ("created mid-week").
-            var firstWeek = firstWeeks.GetValueOrDefault(key);
-            var createdAt = firstWeeks.ContainsKey(key) && firstWeek >= week
-                ? await FirstSeenAsync(team, cancellationToken)
-                : (firstWeeks.ContainsKey(key) ? firstWeek.Start(TimeZoneInfo.Utc) : null);
+            // Only a team whose first counted activity falls in this very week can be "created mid-week"; only then is
+            // its exact first instant worth a query. Older teams need no creation date in the overview.
+            var createdAt = teamWeeks.Count > 0 && teamWeeks.All(w => w.Week >= week) ? await FirstSeenAsync(team, cancellationToken) : null;
             result.Add((team, new TeamWeeklyInput
             {
                 Team = new ReportTeam { SourceId = team.SourceId, Name = team.Name, CreatedAt = createdAt },
                 DesignatedOwnerSourceId = team.OwnerSourceId,
-                Weeks = weeks.GetValueOrDefault(key) ?? [],
+                Weeks = teamWeeks,
                 People = people.GetValueOrDefault(key) ?? [],
             }));
         }

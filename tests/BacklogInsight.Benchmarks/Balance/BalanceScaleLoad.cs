@@ -43,6 +43,7 @@ public static class BalanceScaleLoad
         if (reuse)
         {
             await using var scope0 = services.CreateAsyncScope();
+            await scope0.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
             connectionId = await scope0.ServiceProvider.GetRequiredService<BacklogDbContext>().Connections.Select(c => c.Id).SingleAsync();
         }
         else
@@ -72,6 +73,8 @@ public static class BalanceScaleLoad
             _ = await db.Activities.CountAsync(a => a.ConnectionId == connectionId && a.TeamSourceId == team && a.Week >= first.AddWeeks(-8) && a.Week <= LastWeek);
         }));
         Report("organisation overview (all teams, one week, 9-week trends)", await TimeAsync(20, async () => await reports.BuildAsync(LastWeek, CancellationToken.None)));
+        Report("  of which: every team's 17 weekly totals", await TimeAsync(20, async () => await queries.AllTeamWeeksAsync(LastWeek.AddWeeks(-16), LastWeek, CancellationToken.None)));
+        Report("  of which: every team's people and their last product work", await TimeAsync(20, async () => await queries.AllPeopleAsync(LastWeek, 8, CancellationToken.None)));
         Report("  floor: COUNT(*) of every team's activities in those 17 weeks", await TimeAsync(20, async () =>
             _ = await db.Activities.CountAsync(a => a.ConnectionId == connectionId && a.Week >= LastWeek.AddWeeks(-16) && a.Week <= LastWeek)));
         var generate = Stopwatch.StartNew();

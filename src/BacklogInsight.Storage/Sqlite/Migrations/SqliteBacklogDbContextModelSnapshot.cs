@@ -491,7 +491,9 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
 
                     b.HasKey("ConnectionId", "TeamSourceId", "Week", "ActorSourceId", "Class");
 
-                    b.HasIndex("Week", "ConnectionId", "TeamSourceId");
+                    b.HasIndex("Week", "ConnectionId", "TeamSourceId", "Class", "Count");
+
+                    b.HasIndex("Class", "Week", "ConnectionId", "TeamSourceId", "ActorSourceId", "LastAt");
 
                     b.ToTable("ActivityCounts");
                 });
