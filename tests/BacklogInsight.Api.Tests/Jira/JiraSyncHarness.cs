@@ -10,14 +10,14 @@ namespace BacklogInsight.Api.Tests.Jira;
 /// <summary>Creates and syncs a Jira connection against a <see cref="FakeJiraServer"/>, and computes what it should store.</summary>
 internal static class JiraSyncHarness
 {
-    public static async Task<Guid> CreateConnectionAsync(HttpClient client, FakeJiraServer fake, string name = "pay-jira")
+    public static async Task<Guid> CreateConnectionAsync(HttpClient client, FakeJiraServer fake, string name = "pay-jira", string[]? projects = null)
     {
         var created = await client.PostAsJsonAsync("/api/connections", new
         {
             name,
             kind = "jira",
             baseUrl = fake.BaseUrl.AbsoluteUri,
-            settings = new { deployment = "cloud", email = "x@y", projects = new[] { FakeJiraSite.ProjectKey } },
+            settings = new { deployment = "cloud", email = "x@y", projects = projects ?? [FakeJiraSite.ProjectKey] },
             secrets = new { token = "fake-token" },
         });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
