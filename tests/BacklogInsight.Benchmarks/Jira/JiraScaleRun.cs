@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Api.Tests.Jira.Fake;
+using BacklogInsight.Sources;
 using BacklogInsight.Storage;
 using BacklogInsight.Workers.Connections;
 using BacklogInsight.Workers.Pipeline;
@@ -98,6 +99,21 @@ public static class JiraScaleRun
                 + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
                 + $"{made} ({counts.GetValueOrDefault(FakeJiraServer.Search)}/{counts.GetValueOrDefault(FakeJiraServer.Changelog)}/{counts.GetValueOrDefault(FakeJiraServer.Comment)}/{made - overflowMade}) | "
                 + $"{minimum} ({search}/{changelog}/{comment}) | {(double)overflowMade / minimum:0.000}x paging, {(double)made / minimum:0.000}x all"));
+
+            // The same read without classifying or storing: how much of the time is the Jira source itself.
+            fake.ResetCounts();
+            var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
+            var read = 0;
+            var sourceClock = Stopwatch.StartNew();
+            await foreach (var page in source.ReadChangesAsync(null, CancellationToken.None))
+            {
+                read += page.Changes.Count;
+            }
+
+            sourceClock.Stop();
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  source only (fetch, parse, map; no classify/store): {read} issues in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} issues/s"));
             await host.StopAsync();
         }
         finally
