@@ -1,11 +1,28 @@
 using BacklogInsight.Benchmarks.Balance;
+using BacklogInsight.Benchmarks.Jira;
 using BenchmarkDotNet.Running;
 
-// Load scenarios that need a database are plain programs that print their figures; the rest is BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "--balance-scale")
-{
-    return await BalanceScaleLoad.RunAsync(args);
-}
+namespace BacklogInsight.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+/// <summary>
+/// BenchmarkDotNet's switcher, or a load scenario that needs a database or a fake site and prints its figures:
+/// <c>--balance-scale</c> (role balance over a million activities) or <c>--jira-scale</c> (a fake Jira site).
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--balance-scale")
+        {
+            return await BalanceScaleLoad.RunAsync(args);
+        }
+
+        if (args.Contains(JiraScaleRun.Switch))
+        {
+            return await JiraScaleRun.RunAsync(args);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using BacklogInsight.Api.Infrastructure;
+using BacklogInsight.Api.Tests.Jira.Fake;
+using BacklogInsight.Sources;
+using BacklogInsight.Storage;
+using BacklogInsight.Workers.Connections;
+using BacklogInsight.Workers.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BacklogInsight.Benchmarks.Jira;
+
+/// <summary>
+/// <c>--jira-scale [--issues 5000,20000] [--page-size 100]</c>: a full first sync of a generated Jira Cloud site
+/// (loopback fake, no latency) through the real pipeline (fetch, parse, map, classify, store into SQLite), one
+/// fresh host and data folder per size. Prints throughput, peak memory, and requests against the API's minimum.
+/// </summary>
+public static class JiraScaleRun
+{
+    public const string Switch = "--jira-scale";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = (Option(args, "--issues") ?? "5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var pageSize = int.Parse(Option(args, "--page-size") ?? "100", CultureInfo.InvariantCulture);
+        Console.WriteLine($"Jira scale run: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, page size {pageSize}");
+        Console.WriteLine("issues | histories | comments | activities | seconds | issues/s | peak WS MB | peak managed MB | requests (search/changelog/comment/other) | minimum | ratio");
+        foreach (var size in sizes)
+        {
+            await RunOneAsync(size, pageSize);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunOneAsync(int issues, int pageSize)
+    {
+        var site = new FakeJiraSite(new FakeJiraSiteOptions { Issues = issues });
+        await using var fake = await FakeJiraServer.StartAsync(site);
+        var data = Directory.CreateTempSubdirectory("backlog-insight-jira-scale-");
+        try
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DataDirectory"] = data.FullName,
+                ["Jobs:Storage"] = "memory",
+                ["Jobs:RunServer"] = "false",
+                ["Log:Format"] = "text",
+                ["Serilog:MinimumLevel:Default"] = "Warning",
+                ["Serilog:MinimumLevel:Override:Polly"] = "Warning",
+                ["Organisation:TimeZone"] = "Europe/Berlin",
+                ["Sources:Jira:HourlyRequestBudget"] = "1000000",
+                ["Sources:Jira:SearchPageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
+            });
+            builder.AddBacklogCore(scheduleRecurringJobs: false);
+            using var host = builder.Build();
+            await host.StartAsync();
+
+            await using var scope = host.Services.CreateAsyncScope();
+            var connection = await scope.ServiceProvider.GetRequiredService<ConnectionRegistration>().CreateAsync(
+                new ConnectionDefinition
+                {
+                    Name = "jira-scale",
+                    Kind = "jira",
+                    BaseUrl = fake.BaseUrl.AbsoluteUri,
+                    SettingsJson = """{"deployment":"cloud","email":"x@y","projects":["PAY"]}""",
+                    Secrets = new Dictionary<string, string> { ["token"] = "fake-token" },
+                },
+                CancellationToken.None) ?? throw new InvalidOperationException("The connection exists already.");
+            var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
+            fake.ResetCounts();
+
+            GC.Collect();
+            using var sampler = new MemorySampler();
+            var clock = Stopwatch.StartNew();
+            var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
+            clock.Stop();
+            sampler.Sample();
+
+            var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
+            var stored = db.WorkItems.Count();
+            if (stored != issues)
+            {
+                throw new InvalidOperationException($"Stored {stored} work items for {issues} issues.");
+            }
+
+            var (totalHistories, totalComments) = Totals(site);
+            var (search, changelog, comment) = site.MinimumRequests(pageSize);
+            var counts = fake.Counts();
+            var made = counts.Where(c => c.Key != FakeJiraServer.Throttled).Sum(c => c.Value);
+            var overflowMade = counts.GetValueOrDefault(FakeJiraServer.Search) + counts.GetValueOrDefault(FakeJiraServer.Changelog) + counts.GetValueOrDefault(FakeJiraServer.Comment);
+            var minimum = search + changelog + comment;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{issues} | {totalHistories} | {totalComments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {issues / clock.Elapsed.TotalSeconds:0} | "
+                + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
+                + $"{made} ({counts.GetValueOrDefault(FakeJiraServer.Search)}/{counts.GetValueOrDefault(FakeJiraServer.Changelog)}/{counts.GetValueOrDefault(FakeJiraServer.Comment)}/{made - overflowMade}) | "
+                + $"{minimum} ({search}/{changelog}/{comment}) | {(double)overflowMade / minimum:0.000}x paging, {(double)made / minimum:0.000}x all"));
+
+            // The same read without classifying or storing: how much of the time is the Jira source itself.
+            fake.ResetCounts();
+            var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
+            var read = 0;
+            var sourceClock = Stopwatch.StartNew();
+            await foreach (var page in source.ReadChangesAsync(null, CancellationToken.None))
+            {
+                read += page.Changes.Count;
+            }
+
+            sourceClock.Stop();
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  source only (fetch, parse, map; no classify/store): {read} issues in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} issues/s"));
+            await host.StopAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            data.Delete(recursive: true);
+        }
+    }
+
+    private static (long Histories, long Comments) Totals(FakeJiraSite site)
+    {
+        long histories = 0, comments = 0;
+        for (var i = 0; i < site.Count; i++)
+        {
+            var (h, c) = site.Shape(i);
+            histories += h;
+            comments += c;
+        }
+
+        return (histories, comments);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    /// <summary>Samples the process working set and the managed heap every 50 ms; keeps the peaks.</summary>
+    private sealed class MemorySampler : IDisposable
+    {
+        private readonly Timer _timer;
+        private readonly Lock _gate = new();
+
+        public MemorySampler() => _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(50));
+
+        public long PeakWorkingSet { get; private set; }
+
+        public long PeakManaged { get; private set; }
+
+        public void Sample()
+        {
+            using var process = Process.GetCurrentProcess();
+            var workingSet = process.WorkingSet64;
+            var managed = GC.GetTotalMemory(forceFullCollection: false);
+            lock (_gate)
+            {
+                PeakWorkingSet = Math.Max(PeakWorkingSet, workingSet);
+                PeakManaged = Math.Max(PeakManaged, managed);
+            }
+        }
+
+        public void Dispose() => _timer.Dispose();
+    }
+}
