@@ -20,7 +20,7 @@ public sealed class ActivityCount
 
     public ActivityClass Class { get; init; }
 
-    public int Count { get; init; }
+    public int Count { get; set; }
 
-    public DateTimeOffset LastAt { get; init; }
+    public DateTimeOffset LastAt { get; set; }
 }

@@ -39,6 +39,50 @@ public sealed class ActivityCountRefresher(BacklogDbContext db)
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>
+    /// Adds newly stored activities to their counts: a handful of rows per page instead of a recount of whole weeks,
+    /// exact because each activity is stored once. Changed classes go through <see cref="RefreshAsync"/> instead.
+    /// </summary>
+    public async Task AddAsync(IReadOnlyList<Activity> added, CancellationToken cancellationToken)
+    {
+        var increments = added
+            .Where(a => a.TeamSourceId is not null && a.Week is not null && a.Classification is not null)
+            .GroupBy(a => (Key: new TeamWeek(a.ConnectionId, a.TeamSourceId!, WeekKey.Of(a.Week!.Value)), Actor: a.ActorSourceId ?? string.Empty, a.Classification!.Class))
+            .Select(g => (g.Key, Count: g.Count(), LastAt: g.Max(a => a.OccurredAt)))
+            .ToList();
+        foreach (var teamWeek in increments.GroupBy(i => i.Key.Key))
+        {
+            var key = teamWeek.Key;
+            var rows = await db.ActivityCounts
+                .Where(c => c.ConnectionId == key.ConnectionId && c.TeamSourceId == key.TeamSourceId && c.Week == key.Week)
+                .ToDictionaryAsync(c => (c.ActorSourceId, c.Class), cancellationToken);
+            foreach (var (group, count, lastAt) in teamWeek)
+            {
+                if (rows.TryGetValue((group.Actor, group.Class), out var row))
+                {
+                    row.Count += count;
+                    row.LastAt = lastAt > row.LastAt ? lastAt : row.LastAt;
+                }
+                else
+                {
+                    db.ActivityCounts.Add(new ActivityCount
+                    {
+                        ConnectionId = key.ConnectionId,
+                        TeamSourceId = key.TeamSourceId,
+                        Week = key.Week,
+                        ActorSourceId = group.Actor,
+                        Class = group.Class,
+                        Count = count,
+                        LastAt = lastAt,
+                    });
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
     /// <summary>The team-weeks these activities count in.</summary>
     public static IEnumerable<TeamWeek> TouchedBy(IEnumerable<Activity> activities) =>
         activities.Where(a => a.TeamSourceId is not null && a.Week is not null)

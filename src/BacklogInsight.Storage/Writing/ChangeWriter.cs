@@ -131,7 +131,7 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        await counts.RefreshAsync(ActivityCountRefresher.TouchedBy(added), cancellationToken);
+        await counts.AddAsync(added, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PageWriteResult(itemIds.Count, added.Count, page.Activities.Count - added.Count);
     }

@@ -22,21 +22,37 @@ public static class ConfiguredConnections
             })
             .ToList();
 
-    // Configuration holds only strings; numbers and booleans are restored so settings read the same as from the API.
+    // Configuration holds only strings and numbered children; numbers, booleans and arrays are restored so settings
+    // read the same as from the API ("projects:0=PAY" becomes ["PAY"]).
     private static JsonObject ToJson(IConfigurationSection section)
     {
         var json = new JsonObject();
         foreach (var child in section.GetChildren())
         {
-            json[child.Key] = child.Value switch
-            {
-                null => ToJson(child),
-                var value when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => number,
-                var value when bool.TryParse(value, out var flag) => flag,
-                var value => value,
-            };
+            json[child.Key] = ToNode(child);
         }
 
         return json;
+    }
+
+    private static JsonNode? ToNode(IConfigurationSection section)
+    {
+        if (section.Value is { } value)
+        {
+            return value switch
+            {
+                _ when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => number,
+                _ when bool.TryParse(value, out var flag) => flag,
+                _ => value,
+            };
+        }
+
+        var children = section.GetChildren().ToList();
+        var isArray = children.Count > 0 && children
+            .Select(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : -1)
+            .Order().SequenceEqual(Enumerable.Range(0, children.Count));
+        return isArray
+            ? new JsonArray(children.OrderBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture)).Select(ToNode).ToArray())
+            : ToJson(section);
     }
 }

@@ -95,6 +95,32 @@ public sealed class ChangeWriterTests
     }
 
     [Test]
+    public async Task WritePage_ClassifiedActivities_AddToCountsExactlyAsARecountWould()
+    {
+        var week = new BacklogInsight.Domain.Balance.IsoWeek(2026, 45);
+        PageWrite Classified(string checkpoint, params (string Key, ActivityClass Class, string Actor)[] rows) => Page(checkpoint, rows.Select(r => ("1", r.Key)).ToArray()) with
+        {
+            Activities = rows.Select((r, i) => new Activity
+            {
+                ConnectionId = _storage.ConnectionId, SourceKey = r.Key, WorkItemSourceId = "1", ActorSourceId = r.Actor,
+                OccurredAt = new DateTimeOffset(2026, 11, 3, 9, i, 0, TimeSpan.Zero), Kind = ActivityKind.Commented,
+                TeamSourceId = "1", Week = week,
+                Classification = new Classification { Class = r.Class, Confidence = 0.8, RuleId = "test" },
+            }).ToList(),
+        };
+        await WriteAsync(Classified("cp-1", ("a", ActivityClass.Tactical, "po"), ("b", ActivityClass.Delivery, "dev")));
+        await WriteAsync(Classified("cp-2", ("b", ActivityClass.Delivery, "dev"), ("c", ActivityClass.Tactical, "po"), ("d", ActivityClass.Strategic, "pm")));
+
+        await using var db = _storage.CreateContext();
+        var incremental = await db.ActivityCounts.OrderBy(c => c.ActorSourceId).Select(c => new { c.ActorSourceId, c.Class, c.Count, c.LastAt }).ToListAsync();
+        await new BacklogInsight.Storage.Aggregates.ActivityCountRefresher(db).RefreshAsync(
+            [new BacklogInsight.Storage.Aggregates.TeamWeek(_storage.ConnectionId, "1", 202645)], CancellationToken.None);
+        var recounted = await db.ActivityCounts.OrderBy(c => c.ActorSourceId).Select(c => new { c.ActorSourceId, c.Class, c.Count, c.LastAt }).ToListAsync();
+        Assert.That(incremental, Is.EqualTo(recounted));
+        Assert.That(incremental.Select(c => (c.ActorSourceId, c.Count)), Is.EqualTo(new[] { ("dev", 1), ("pm", 1), ("po", 2) }));
+    }
+
+    [Test]
     public async Task WritePage_ActivityOfAnotherConnection_IsRefused()
     {
         var foreign = Page("cp-1", ("1", "c1")) with { Activities = [Some.Activity(Guid.NewGuid(), "1", "c1")] };
