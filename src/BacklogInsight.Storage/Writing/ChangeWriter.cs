@@ -108,14 +108,10 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
             .Where(a => a.ConnectionId == connectionId && keys.Contains(a.SourceKey))
             .Select(a => a.SourceKey)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var added = new List<Activity>();
-        foreach (var activity in page.Activities)
+        var added = page.Activities.Where(activity => storedKeys.Add(activity.SourceKey)).ToList();
+        if (!db.Database.IsSqlite())
         {
-            if (storedKeys.Add(activity.SourceKey))
-            {
-                db.Activities.Add(activity);
-                added.Add(activity);
-            }
+            db.Activities.AddRange(added);
         }
 
         state.Checkpoint = page.Checkpoint;
@@ -131,6 +127,11 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        if (db.Database.IsSqlite())
+        {
+            await SqliteActivityInserter.InsertAsync(db, added, cancellationToken);
+        }
+
         await counts.AddAsync(added, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PageWriteResult(itemIds.Count, added.Count, page.Activities.Count - added.Count);
