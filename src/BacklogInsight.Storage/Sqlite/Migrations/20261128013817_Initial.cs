@@ -46,6 +46,8 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                     From = table.Column<string>(type: "TEXT", nullable: true),
                     To = table.Column<string>(type: "TEXT", nullable: true),
                     Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TeamSourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Week = table.Column<int>(type: "INTEGER", nullable: true),
                     Class = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Confidence = table.Column<double>(type: "REAL", nullable: true),
                     RuleId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -57,6 +59,49 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                     table.PrimaryKey("PK_Activities", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Activities_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityCounts",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamSourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Week = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActorSourceId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Class = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityCounts", x => new { x.ConnectionId, x.TeamSourceId, x.Week, x.ActorSourceId, x.Class });
+                    table.ForeignKey(
+                        name: "FK_ActivityCounts_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConnectionSecrets",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectionSecrets", x => new { x.ConnectionId, x.Name });
+                    table.ForeignKey(
+                        name: "FK_ConnectionSecrets_Connections_ConnectionId",
                         column: x => x.ConnectionId,
                         principalTable: "Connections",
                         principalColumn: "Id",
@@ -220,6 +265,54 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ClassOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActivityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Class = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PreviousClass = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PreviousRuleId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassOverrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassOverrides_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Week = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReportVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    GeneratedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reports_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_ConnectionId_OccurredAt",
                 table: "Activities",
@@ -232,9 +325,39 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_ConnectionId_TeamSourceId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "ConnectionId", "TeamSourceId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_ConnectionId_TeamSourceId_Week",
+                table: "Activities",
+                columns: new[] { "ConnectionId", "TeamSourceId", "Week" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_ConnectionId_WorkItemSourceId",
                 table: "Activities",
                 columns: new[] { "ConnectionId", "WorkItemSourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_TaxonomyVersion",
+                table: "Activities",
+                column: "TaxonomyVersion");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityCounts_Class_Week_ConnectionId_TeamSourceId_ActorSourceId_LastAt",
+                table: "ActivityCounts",
+                columns: new[] { "Class", "Week", "ConnectionId", "TeamSourceId", "ActorSourceId", "LastAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityCounts_Week_ConnectionId_TeamSourceId_Class_Count",
+                table: "ActivityCounts",
+                columns: new[] { "Week", "ConnectionId", "TeamSourceId", "Class", "Count" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassOverrides_ActivityId_Id",
+                table: "ClassOverrides",
+                columns: new[] { "ActivityId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Connections_Name",
@@ -246,6 +369,17 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                 name: "IX_People_ConnectionId_SourceId",
                 table: "People",
                 columns: new[] { "ConnectionId", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_TeamId",
+                table: "Reports",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Week_TeamId",
+                table: "Reports",
+                columns: new[] { "Week", "TeamId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -281,10 +415,19 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Activities");
+                name: "ActivityCounts");
+
+            migrationBuilder.DropTable(
+                name: "ClassOverrides");
+
+            migrationBuilder.DropTable(
+                name: "ConnectionSecrets");
 
             migrationBuilder.DropTable(
                 name: "People");
+
+            migrationBuilder.DropTable(
+                name: "Reports");
 
             migrationBuilder.DropTable(
                 name: "Sprints");
@@ -296,10 +439,13 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                 name: "SyncStates");
 
             migrationBuilder.DropTable(
-                name: "Teams");
+                name: "WorkItems");
 
             migrationBuilder.DropTable(
-                name: "WorkItems");
+                name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "Teams");
 
             migrationBuilder.DropTable(
                 name: "Connections");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BacklogInsight.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteBacklogDbContext))]
-    [Migration("20261127235634_Classification")]
-    partial class Classification
+    [Migration("20261128013817_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -58,12 +58,19 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TeamSourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("To")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Week")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WorkItemSourceId")
                         .IsRequired()
@@ -78,6 +85,10 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ConnectionId", "WorkItemSourceId");
+
+                    b.HasIndex("ConnectionId", "TeamSourceId", "OccurredAt");
+
+                    b.HasIndex("ConnectionId", "TeamSourceId", "Week");
 
                     b.ToTable("Activities");
                 });
@@ -164,6 +175,27 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Connections");
+                });
+
+            modelBuilder.Entity("BacklogInsight.Domain.Model.ConnectionSecret", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectionId", "Name");
+
+                    b.ToTable("ConnectionSecrets");
                 });
 
             modelBuilder.Entity("BacklogInsight.Domain.Model.ConnectionSyncState", b =>
@@ -434,6 +466,75 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                     b.ToTable("WorkItems");
                 });
 
+            modelBuilder.Entity("BacklogInsight.Storage.Aggregates.ActivityCount", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamSourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorSourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Class")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectionId", "TeamSourceId", "Week", "ActorSourceId", "Class");
+
+                    b.HasIndex("Week", "ConnectionId", "TeamSourceId", "Class", "Count");
+
+                    b.HasIndex("Class", "Week", "ConnectionId", "TeamSourceId", "ActorSourceId", "LastAt");
+
+                    b.ToTable("ActivityCounts");
+                });
+
+            modelBuilder.Entity("BacklogInsight.Storage.Reports.StoredReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Week", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("Reports");
+                });
+
             modelBuilder.Entity("BacklogInsight.Domain.Model.Activity", b =>
                 {
                     b.HasOne("BacklogInsight.Domain.Model.Connection", null)
@@ -495,6 +596,15 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BacklogInsight.Domain.Model.ConnectionSecret", b =>
+                {
+                    b.HasOne("BacklogInsight.Domain.Model.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BacklogInsight.Domain.Model.ConnectionSyncState", b =>
                 {
                     b.HasOne("BacklogInsight.Domain.Model.Connection", null)
@@ -547,6 +657,23 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BacklogInsight.Storage.Aggregates.ActivityCount", b =>
+                {
+                    b.HasOne("BacklogInsight.Domain.Model.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BacklogInsight.Storage.Reports.StoredReport", b =>
+                {
+                    b.HasOne("BacklogInsight.Domain.Model.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }
