@@ -1,3 +1,4 @@
+using BacklogInsight.Domain.Reports;
 using BacklogInsight.Sources;
 using BacklogInsight.Storage;
 using BacklogInsight.Workers.Classification;
@@ -42,6 +43,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddScoped<ReclassifyActivitiesJob>();
         services.AddScoped<StoredActivityContexts>();
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReportOptions>().BindConfiguration("RoleBalance");
         services.AddScoped<ReportInputBuilder>();
         services.AddScoped<WeeklyReportService>();
         services.AddScoped<GenerateWeeklyReportsJob>();

@@ -4,6 +4,7 @@ using BacklogInsight.Domain.Reports;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Queries;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BacklogInsight.Workers.Reports;
 
@@ -12,11 +13,12 @@ namespace BacklogInsight.Workers.Reports;
 /// weeks, the people, and the notable activity of the week (epics created, acceptances, rejections, reprioritisations,
 /// sprint scope changes).
 /// </summary>
-public sealed class ReportInputBuilder(BacklogDbContext db, RoleBalanceQueries queries)
+public sealed class ReportInputBuilder(BacklogDbContext db, RoleBalanceQueries queries, IOptions<ReportOptions> options)
 {
     private const int MaxNotable = 25;
-    private static readonly ReportOptions Options = new();
-    private static readonly BalanceOptions Balance = new();
+    private ReportOptions Options => options.Value;
+
+    private BalanceOptions Balance => options.Value.Balance;
 
     public async Task<TeamWeeklyInput> BuildAsync(Team team, IsoWeek week, CancellationToken cancellationToken)
     {

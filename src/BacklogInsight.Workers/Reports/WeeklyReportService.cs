@@ -15,7 +15,8 @@ namespace BacklogInsight.Workers.Reports;
 /// Builds reports on demand (for the API and the dashboard) and stores the weekly ones. A stored report is immutable:
 /// generating a week again only replaces it when asked to.
 /// </summary>
-public sealed class WeeklyReportService(BacklogDbContext db, ReportInputBuilder inputs, IOptions<OrganisationOptions> organisation, TimeProvider time)
+public sealed class WeeklyReportService(
+    BacklogDbContext db, ReportInputBuilder inputs, IOptions<OrganisationOptions> organisation, IOptions<ReportOptions> options, TimeProvider time)
 {
     /// <summary>How reports are stored and served as JSON: web casing, enums as kebab-case words.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -32,12 +33,12 @@ public sealed class WeeklyReportService(BacklogDbContext db, ReportInputBuilder 
     {
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
         var overview = await inputs.BuildOverviewAsync(teams, week, cancellationToken);
-        return new WeeklyReportBuilder().BuildOrganisation(overview.Select(t => t.Input), week, Zone, time.GetUtcNow());
+        return new WeeklyReportBuilder(options.Value).BuildOrganisation(overview.Select(t => t.Input), week, Zone, time.GetUtcNow());
     }
 
     /// <summary>One team's report of a week, built now from the counts.</summary>
     public async Task<TeamWeeklyReport> BuildTeamAsync(Domain.Model.Team team, IsoWeek week, CancellationToken cancellationToken) =>
-        new WeeklyReportBuilder().BuildTeam(await inputs.BuildAsync(team, week, cancellationToken), week, Zone, time.GetUtcNow());
+        new WeeklyReportBuilder(options.Value).BuildTeam(await inputs.BuildAsync(team, week, cancellationToken), week, Zone, time.GetUtcNow());
 
     /// <summary>Stores the week's reports unless they exist (or <paramref name="replace"/>); returns whether it wrote.</summary>
     public async Task<bool> GenerateAsync(IsoWeek week, bool replace, CancellationToken cancellationToken)
@@ -50,7 +51,7 @@ public sealed class WeeklyReportService(BacklogDbContext db, ReportInputBuilder 
 
         var teams = await InputsAsync(week, cancellationToken);
         var now = time.GetUtcNow();
-        var builder = new WeeklyReportBuilder();
+        var builder = new WeeklyReportBuilder(options.Value);
         var organisationReport = builder.BuildOrganisation(teams.Select(t => t.Input), week, Zone, now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Reports.Where(r => r.Week == key).ExecuteDeleteAsync(cancellationToken);

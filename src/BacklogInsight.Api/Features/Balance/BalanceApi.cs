@@ -1,10 +1,12 @@
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Domain.Balance;
+using BacklogInsight.Domain.Reports;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Queries;
 using BacklogInsight.Workers.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BacklogInsight.Api.Features.Balance;
 
@@ -24,7 +26,8 @@ public static class BalanceApi
 
     /// <summary>Weeks <c>from</c>..<c>to</c> (ISO weeks, inclusive); default: the 52 weeks up to the current one.</summary>
     public static async Task<Results<Ok<TeamBalanceResponse>, ValidationProblem, ProblemHttpResult>> GetTeamBalanceAsync(
-        long id, string? from, string? to, BacklogDbContext db, RoleBalanceQueries queries, WeeklyReportService reports, CancellationToken cancellationToken)
+        long id, string? from, string? to, BacklogDbContext db, RoleBalanceQueries queries, WeeklyReportService reports, IOptions<ReportOptions> settings,
+        CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var last = query.Week("to", to) ?? reports.CurrentWeek;
@@ -42,7 +45,7 @@ public static class BalanceApi
             return NotFoundProblem.Of("team", id);
         }
 
-        var options = new BalanceOptions();
+        var options = settings.Value.Balance;
         var counts = await queries.TeamWeeksAsync(team.ConnectionId, team.SourceId, first.AddWeeks(-options.ComparisonWeeks), last, cancellationToken);
         var series = new BalanceCalculator(options).Calculate(counts, first.AddWeeks(-options.ComparisonWeeks), last).Where(w => w.Week >= first).ToList();
         return TypedResults.Ok(new TeamBalanceResponse(team.Id, team.Name, reports.Zone.Id, series));
