@@ -102,9 +102,14 @@ public sealed class ChangeWriterTests
         {
             Activities = rows.Select((r, i) => new Activity
             {
-                ConnectionId = _storage.ConnectionId, SourceKey = r.Key, WorkItemSourceId = "1", ActorSourceId = r.Actor,
-                OccurredAt = new DateTimeOffset(2026, 11, 3, 9, i, 0, TimeSpan.Zero), Kind = ActivityKind.Commented,
-                TeamSourceId = "1", Week = week,
+                ConnectionId = _storage.ConnectionId,
+                SourceKey = r.Key,
+                WorkItemSourceId = "1",
+                ActorSourceId = r.Actor,
+                OccurredAt = new DateTimeOffset(2026, 11, 3, 9, i, 0, TimeSpan.Zero),
+                Kind = ActivityKind.Commented,
+                TeamSourceId = "1",
+                Week = week,
                 Classification = new Classification { Class = r.Class, Confidence = 0.8, RuleId = "test" },
             }).ToList(),
         };

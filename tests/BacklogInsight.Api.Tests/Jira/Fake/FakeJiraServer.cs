@@ -139,7 +139,8 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
                     w.WriteString("deploymentType", "Cloud");
                     w.WriteString("version", "1001.0.0-SNAPSHOT");
                     w.WriteEndObject();
-                });
+                }
+                );
             case ("GET", "/rest/api/3/field"):
                 return (Field, 200, FakeJiraJson.Fields);
             case ("GET", "/rest/api/3/project/search"):
@@ -162,7 +163,8 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
                     }
 
                     w.WriteEndArray();
-                });
+                }
+                );
         }
 
         var issuePath = IssuePath().Match(path);
@@ -242,7 +244,8 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
 
             w.WriteBoolean("isLast", last);
             w.WriteEndObject();
-        });
+        }
+        );
     }
 
     /// <summary>Reads <c>project in (…)</c>, <c>updated &gt;= "…"</c> and <c>created &gt;= "…"</c>, the dates in the user's zone.</summary>
