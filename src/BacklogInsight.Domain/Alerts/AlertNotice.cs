@@ -1,0 +1,29 @@
+namespace BacklogInsight.Domain.Alerts;
+
+/// <summary>
+/// One message about one alert's transition, as the notification channels receive it: everything a lead needs
+/// to read it without opening the product, plus the path of the team's dashboard page.
+/// </summary>
+/// <param name="AlertId">The stored alert's id.</param>
+/// <param name="RuleId">The rule that raised it, e.g. <c>team-lacks-owner</c>.</param>
+/// <param name="Sequence">Distinguishes repeated transitions of the same kind (the n-th reminder); 0 otherwise.</param>
+/// <param name="Evidence">Plain-words lines: last owner activity (who, what, when) and the numbers that tripped the rule.</param>
+/// <param name="DashboardPath">Relative link to the team's dashboard page, e.g. <c>/#/teams/12</c>.</param>
+public sealed record AlertNotice(
+    long AlertId,
+    string RuleId,
+    string RuleTitle,
+    AlertSeverity Severity,
+    AlertTransition Transition,
+    int Sequence,
+    long? TeamId,
+    string? TeamName,
+    Guid? ConnectionId,
+    string Summary,
+    IReadOnlyList<string> Evidence,
+    string DashboardPath,
+    DateTimeOffset OccurredAt)
+{
+    /// <summary>Stable per alert and transition: a receiver that sees it twice has seen one message.</summary>
+    public string IdempotencyKey => $"alert-{AlertId}-{Transition.ToString().ToLowerInvariant()}-{Sequence}";
+}

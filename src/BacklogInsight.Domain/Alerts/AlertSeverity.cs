@@ -1,0 +1,9 @@
+namespace BacklogInsight.Domain.Alerts;
+
+/// <summary>How loudly an alert speaks: informational findings never page anybody.</summary>
+public enum AlertSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}
