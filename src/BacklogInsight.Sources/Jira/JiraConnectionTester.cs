@@ -67,7 +67,7 @@ public sealed class JiraConnectionTester(JiraClientFactory clients)
 
         return new JiraConnectionTestResult
         {
-            Succeeded = projects.Count > 0 && !jqlProblems && missing.Count == 0,
+            Succeeded = projects.Count > 0 && !jqlProblems && !missing.Contains("BROWSE_PROJECTS"),
             Site = server is null ? null : $"{server.ServerTitle ?? "Jira"} ({server.DeploymentType ?? "unknown deployment"} {server.Version})".Trim(),
             Account = account,
             TimeZone = zone,
