@@ -9,6 +9,9 @@ public sealed record JiraConnectionTestResult
     /// <summary>Who the token belongs to, e.g. <c>Dana Whitfield (5f3c…)</c>.</summary>
     public string? Account { get; init; }
 
+    /// <summary>The site's title, deployment and version, e.g. <c>Acme Jira (Cloud 1001.0.0)</c>.</summary>
+    public string? Site { get; init; }
+
     /// <summary>The IANA time zone JQL dates are read in.</summary>
     public string? TimeZone { get; init; }
 
