@@ -130,7 +130,7 @@ public sealed class AdoInterruptedSyncTests
 
     private static async Task WaitForStoredPagesAsync(string dataDirectory, ServiceProcess process, int pages)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (true)
         {
             Assert.That(process.HasExited, Is.False, $"the sync ended before it could be killed:\n{process.Output}");
@@ -149,7 +149,14 @@ public sealed class AdoInterruptedSyncTests
                 }
             }
 
-            await Task.Delay(20, timeout.Token);
+            try
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"no {pages} pages were stored within 3 minutes:\n{process.Output}");
+            }
         }
     }
 }
