@@ -72,6 +72,9 @@ public sealed class JiraDeletionSweepTests
             Assert.That(run.Requests, Is.EqualTo(1));
         });
         await JiraPushHarness.AssertCountsMatchLiveActivitiesAsync(_data.Path, _connection);
+        var listed = (await ApiJson.ReadAsync(await _client.GetAsync("/api/work-items?limit=1000")))["items"]!.AsArray()
+            .Select(i => i!["key"]!.GetValue<string>()).ToList();
+        Assert.That(listed, Has.Count.EqualTo(Issues - 3).And.No.AnyOf("PAY-4", "PAY-18", "PAY-43").And.Contain("PAY-9011"));
     }
 
     [Test]
