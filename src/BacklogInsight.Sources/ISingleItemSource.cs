@@ -13,5 +13,6 @@ public interface ISingleItemSource
     /// or no longer visible to the connection's account).
     /// </summary>
     /// <param name="sourceId">The tracker's own immutable id (Jira issue id, Azure DevOps work item id).</param>
+    /// <param name="cancellationToken">Stops the read.</param>
     Task<SingleItemRead> ReadItemAsync(string sourceId, CancellationToken cancellationToken);
 }

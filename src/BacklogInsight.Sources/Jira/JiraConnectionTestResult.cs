@@ -21,6 +21,9 @@ public sealed record JiraConnectionTestResult
     /// <summary>The names of the boards the token can see.</summary>
     public IReadOnlyList<string> Boards { get; init; } = [];
 
+    /// <summary>The ids of <see cref="Boards"/>, in the same order (for picking which boards are teams).</summary>
+    public IReadOnlyList<long> BoardIds { get; init; } = [];
+
     /// <summary>Permission keys the sync needs that the account lacks.</summary>
     public IReadOnlyList<string> MissingPermissions { get; init; } = [];
 

@@ -59,8 +59,12 @@ public sealed class JiraConnectionTester(JiraClientFactory clients)
         messages.Add(projects.Count == 0
             ? "The token sees none of the followed projects; check the project keys and the Browse projects permission."
             : $"The token sees {projects.Count} project(s): {string.Join(", ", projects)}.");
+        var boardList = new List<JiraBoard>();
         var boards = await TryAsync(messages, "boards", async () =>
-            (await client.GetBoardsAsync(null, cancellationToken)).Select(b => b.Name ?? b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList()) ?? [];
+        {
+            boardList.AddRange(await client.GetBoardsAsync(null, cancellationToken));
+            return boardList.Select(b => b.Name ?? b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        }) ?? [];
         messages.Add($"The token sees {boards.Count} board(s){(boards.Count == 0 ? "; without boards no teams can be found" : ": " + string.Join(", ", boards.Take(20)))}.");
 
         var jqlProblems = await CheckJqlAsync(client, messages, cancellationToken);
@@ -73,6 +77,7 @@ public sealed class JiraConnectionTester(JiraClientFactory clients)
             TimeZone = zone,
             Projects = projects,
             Boards = boards,
+            BoardIds = [.. boardList.Select(b => b.Id)],
             MissingPermissions = missing,
             Messages = messages,
         };

@@ -73,7 +73,7 @@ public sealed partial class SweepDeletedItemsJob(
             {
                 throw new InvalidOperationException(
                     $"The tracker listed no items at all while {stored} are stored, so nothing was marked deleted. "
-                    + "Check that the account can still browse the connection's projects and that its scope is right.");
+                    + "Check that the account still has the permissions to browse the connection's projects, and that its scope is right.");
             }
 
             var result = await reconciler.ReconcileAsync(connectionId, live, started - options.Value.SweepIndexLag, run.Id, cancellationToken);

@@ -32,7 +32,10 @@ public sealed class JiraTeamMappingTests : JiraFixtureBase
         {
             Assert.That(teams, Is.EquivalentTo(new Dictionary<string, string?>
             {
-                ["10231"] = "team:Checkout", ["10198"] = "team:Core", ["10236"] = "team:Rest", ["10244"] = "team:Rest",
+                ["10231"] = "team:Checkout",
+                ["10198"] = "team:Core",
+                ["10236"] = "team:Rest",
+                ["10244"] = "team:Rest",
             }));
             var fields = JiraFake.Body(Jira.Requests("/search/jql").First())["fields"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
             Assert.That(fields, Does.Contain("components").And.Contain("customfield_10001"), "the Team field is asked for by this site's id");

@@ -26,6 +26,9 @@ public sealed record ConnectionTestResponse
     /// <summary>Boards (Jira) or teams (Azure DevOps) the token sees.</summary>
     public IReadOnlyList<string> Boards { get; init; } = [];
 
+    /// <summary>The ids of <see cref="Boards"/> in the same order, when the tracker has them (Jira board ids).</summary>
+    public IReadOnlyList<long> BoardIds { get; init; } = [];
+
     /// <summary>Permissions a complete sync needs that the account lacks.</summary>
     public IReadOnlyList<string> MissingPermissions { get; init; } = [];
 

@@ -20,6 +20,7 @@ public sealed class JiraConnectionTest(JiraConnectionTester tester) : IConnectio
             TimeZone = result.TimeZone,
             Projects = result.Projects,
             Boards = result.Boards,
+            BoardIds = result.BoardIds,
             MissingPermissions = result.MissingPermissions,
             Messages = result.Messages,
         };
