@@ -1,6 +1,6 @@
+using System.Net.Http.Json;
 using BacklogInsight.Api.Tests.AzureDevOps.Fake;
 using BacklogInsight.Api.Tests.Infrastructure;
-using System.Net.Http.Json;
 using BacklogInsight.Sources.AzureDevOps;
 using BacklogInsight.Storage;
 using Microsoft.EntityFrameworkCore;
