@@ -1,5 +1,6 @@
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Sources.Jira;
+using BacklogInsight.Sources.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,7 @@ internal static class JiraTestHost
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(secrets ?? new FakeConnectionSecrets());
         services.AddJiraSource();
+        services.Configure<OutboundOptions>(LoopbackFakes.Allow);
         services.Configure<JiraOptions>(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
