@@ -1,7 +1,7 @@
 namespace BacklogInsight.Sources.Http;
 
 /// <summary>A read-only stream over another that fails once more than <c>limit</c> bytes have been read.</summary>
-internal sealed class BoundedReadStream(Stream inner, long limit) : Stream
+public sealed class BoundedReadStream(Stream inner, long limit) : Stream
 {
     private long _read;
 

@@ -107,7 +107,7 @@ public sealed class OutboundGuard(IOptionsMonitor<OutboundOptions> options)
         }
     }
 
-    private bool IsAllowedHost(string host) => options.CurrentValue.AllowedHosts.Any(allowed =>
+    private bool IsAllowedHost(string host) => options.CurrentValue.AllowedHosts.Where(a => !string.IsNullOrWhiteSpace(a)).Any(allowed =>
         allowed.StartsWith("*.", StringComparison.Ordinal)
             ? host.EndsWith(allowed[1..], StringComparison.OrdinalIgnoreCase)
             : string.Equals(host, allowed, StringComparison.OrdinalIgnoreCase));
