@@ -23,6 +23,9 @@ public sealed class BacklogApiFactory(string dataDirectory, IReadOnlyDictionary<
 
     public string DataDirectory { get; } = dataDirectory;
 
+    /// <summary>Services added after the host's own (e.g. a Serilog sink that captures every log event).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>A client without credentials.</summary>
     public HttpClient CreateAnonymousClient()
     {
@@ -48,6 +51,14 @@ public sealed class BacklogApiFactory(string dataDirectory, IReadOnlyDictionary<
         await using var keyScope = Services.CreateAsyncScope();
         var (_, key) = await keyScope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync(name, scope, CancellationToken.None);
         return key;
+    }
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        if (ExtraServices is not null)
+        {
+            builder.ConfigureServices(ExtraServices);
+        }
     }
 
     protected override void ConfigureClient(HttpClient client)
