@@ -30,6 +30,10 @@ public static class OutboundHttpClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOutboundGuard();
+
+        // The framework's request logging puts the raw Authorization header into its events' state at trace level;
+        // the clients log what matters themselves.
+        builder.RemoveAllLoggers();
         builder.ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<OutboundGuard>().CreatePrimaryHandler());
         builder.AddHttpMessageHandler(provider => new OutboundRedirectHandler(
             provider.GetRequiredService<OutboundGuard>(), provider.GetRequiredService<IOptionsMonitor<OutboundOptions>>()));

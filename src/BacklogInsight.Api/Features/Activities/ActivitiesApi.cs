@@ -100,6 +100,7 @@ public static class ActivitiesApi
         var items = (await db.WorkItems.AsNoTracking().Where(w => itemIds.Contains(w.SourceId))
                 .Select(w => new { w.ConnectionId, w.SourceId, w.Key, w.Title, w.Url }).ToListAsync(cancellationToken))
             .ToDictionary(w => (w.ConnectionId, w.SourceId));
+        var mask = await names.TextMaskAsync(db, activities.Select(a => a.ConnectionId).Distinct().ToList(), cancellationToken);
         return activities.Select(a =>
         {
             var item = items.GetValueOrDefault((a.ConnectionId, a.WorkItemSourceId));
@@ -108,8 +109,10 @@ public static class ActivitiesApi
                 a.Id, a.ConnectionId, a.SourceKey,
                 new WorkItemRef(a.WorkItemSourceId, item?.Key, item?.Title, item?.Url),
                 a.ActorSourceId is null ? null : new ActorRef(a.ActorSourceId, names.Show(a.ConnectionId, a.ActorSourceId, actor?.DisplayName), actor?.IsBot ?? false),
-                a.OccurredAt, a.Kind, a.Field, a.SourceField, a.From, a.To, a.Text,
-                ClassificationResponse.From(a.Classification));
+                a.OccurredAt, a.Kind, a.Field, a.SourceField, mask.Mask(a.ConnectionId, a.From), mask.Mask(a.ConnectionId, a.To), mask.Mask(a.ConnectionId, a.Text),
+                ClassificationResponse.From(a.Classification) is { } classification
+                    ? classification with { Reasons = classification.Reasons.Select(r => mask.Mask(a.ConnectionId, r)!).ToList() }
+                    : null);
         }).ToList();
     }
 }
