@@ -1,7 +1,7 @@
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Sources.AzureDevOps;
-using BacklogInsight.Sources.Tests.Jira;
 using BacklogInsight.Sources.Http;
+using BacklogInsight.Sources.Tests.Jira;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

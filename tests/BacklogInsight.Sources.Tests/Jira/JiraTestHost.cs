@@ -1,6 +1,6 @@
 using BacklogInsight.Domain.Model;
-using BacklogInsight.Sources.Jira;
 using BacklogInsight.Sources.Http;
+using BacklogInsight.Sources.Jira;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
