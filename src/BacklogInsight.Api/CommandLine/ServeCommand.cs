@@ -8,6 +8,7 @@ using BacklogInsight.Api.Features.People;
 using BacklogInsight.Api.Features.Reports;
 using BacklogInsight.Api.Features.SignIn;
 using BacklogInsight.Api.Features.Teams;
+using BacklogInsight.Api.Features.Webhooks;
 using BacklogInsight.Api.Features.WorkItems;
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Api.Infrastructure.Security;
@@ -33,6 +34,8 @@ public static class ServeCommand
         builder.Services.AddBacklogApi();
         builder.Services.AddDemo(builder.Configuration);
         builder.Services.AddBacklogHealthChecks();
+        builder.Services.AddWebhooks();
+        builder.Services.AddConnectionChecks();
 
         // Who may call what: API keys, optional bearer tokens, the dashboard's sign-in; rate and size limits.
         builder.AddBacklogSecurity();
@@ -65,6 +68,8 @@ public static class ServeCommand
         app.MapClassificationApi();
         app.MapBalanceApi();
         app.MapReportsApi();
+        app.MapJiraWebhooksApi();
+        app.MapAzureDevOpsWebhooksApi();
 
         await app.RunAsync();
         return 0;

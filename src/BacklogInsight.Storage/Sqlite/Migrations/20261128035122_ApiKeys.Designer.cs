@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BacklogInsight.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteBacklogDbContext))]
-    [Migration("20261128021751_ApiKeys")]
+    [Migration("20261128035122_ApiKeys")]
     partial class ApiKeys
     {
         /// <inheritdoc />
@@ -352,6 +352,9 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                     b.Property<int>("ActivitiesAdded")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ChangelogsCompleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("TEXT");
 
@@ -365,6 +368,15 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsRestored")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Pages")
@@ -443,6 +455,9 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("HierarchyLevel")
