@@ -35,6 +35,8 @@ public abstract class BacklogDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<StoredReport> Reports => Set<StoredReport>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BacklogDbContext).Assembly);
 }

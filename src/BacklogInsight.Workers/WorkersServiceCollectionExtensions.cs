@@ -1,6 +1,7 @@
 using BacklogInsight.Domain.Reports;
 using BacklogInsight.Sources;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Privacy;
 using BacklogInsight.Workers.Classification;
 using BacklogInsight.Workers.Connections;
 using BacklogInsight.Workers.Jobs;
@@ -37,8 +38,12 @@ public static class WorkersServiceCollectionExtensions
         services.AddSingleton<TransientConnectionSecrets>();
         services.AddScoped<IConnectionSecrets, LayeredConnectionSecrets>();
         var keyRing = configuration[$"{SecurityOptions.SectionName}:KeyRingPath"];
+        var keyRingFolder = string.IsNullOrWhiteSpace(keyRing) ? Path.Combine(storage.DataDirectory, "keys") : keyRing;
         services.AddDataProtection().SetApplicationName("BacklogInsight")
-            .PersistKeysToFileSystem(new DirectoryInfo(string.IsNullOrWhiteSpace(keyRing) ? Path.Combine(storage.DataDirectory, "keys") : keyRing));
+            .PersistKeysToFileSystem(new DirectoryInfo(keyRingFolder));
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(new PseudonymKey(keyRingFolder));
+        services.AddSingleton<PersonNames>();
         services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClassificationOptions>().BindConfiguration(ClassificationOptions.SectionName);
         services.AddSingleton(provider => ClassifierFactory.Create(provider.GetRequiredService<IOptions<ClassificationOptions>>().Value));

@@ -21,6 +21,7 @@ public static class CommandLineApp
                 "health" => await HealthCommand.RunAsync(invocation),
                 "classify" => await ClassifyCommand.RunAsync(invocation),
                 "evaluate" => await EvaluateCommand.RunAsync(invocation),
+                "keys" => await KeysCommand.RunAsync(invocation),
                 "help" => PrintUsage(Console.Out, 0),
                 _ => throw new CommandLineException($"Unknown command '{invocation.Verb}'."),
             };
@@ -58,6 +59,10 @@ public static class CommandLineApp
                                                the worst errors of the classifier on labelled JSONL records.
               health [--url URL]               Ask a running service whether it is ready (exit 0 when it is);
                                                default URL http://127.0.0.1:8080/health.
+              keys create --name NAME --scope read|admin
+                                               Create an API key and print it (shown this once).
+              keys list                        Every key: id, name, scope, prefix, created, last used, revoked.
+              keys revoke ID                   Revoke a key; requests with it are refused at once.
               help                             Show this text.
 
             Any configuration key can be given as --Section:Key=value (see appsettings.sample.json).

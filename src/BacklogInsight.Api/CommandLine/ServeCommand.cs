@@ -3,13 +3,15 @@ using BacklogInsight.Api.Features.Balance;
 using BacklogInsight.Api.Features.Classification;
 using BacklogInsight.Api.Features.Connections;
 using BacklogInsight.Api.Features.Health;
+using BacklogInsight.Api.Features.Keys;
 using BacklogInsight.Api.Features.People;
 using BacklogInsight.Api.Features.Reports;
+using BacklogInsight.Api.Features.SignIn;
 using BacklogInsight.Api.Features.Teams;
 using BacklogInsight.Api.Features.Webhooks;
 using BacklogInsight.Api.Features.WorkItems;
 using BacklogInsight.Api.Infrastructure;
-using Hangfire;
+using BacklogInsight.Api.Infrastructure.Security;
 using Serilog;
 
 namespace BacklogInsight.Api.CommandLine;
@@ -35,6 +37,9 @@ public static class ServeCommand
         builder.Services.AddWebhooks();
         builder.Services.AddConnectionChecks();
 
+        // Who may call what: API keys, optional bearer tokens, the dashboard's sign-in; rate and size limits.
+        builder.AddBacklogSecurity();
+
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -44,15 +49,17 @@ public static class ServeCommand
         app.MapOpenApi();
         app.UseSwaggerUI(ui => ui.SwaggerEndpoint("/openapi/v1.json", "BacklogInsight API"));
 
-        // Jobs dashboard: local requests only until authentication exists.
-        app.UseHangfireDashboard("/hangfire");
-
         // The dashboard: static files from wwwroot, index.html at "/".
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
+        // Authentication, authorisation by convention (GET: read, else admin), rate limits; the jobs dashboard for admins.
+        app.UseBacklogSecurity();
+
         // Endpoint groups, one per feature.
         app.MapHealthApi();
+        app.MapSignInApi();
+        app.MapKeysApi();
         app.MapConnectionsApi();
         app.MapTeamsApi();
         app.MapPeopleApi();

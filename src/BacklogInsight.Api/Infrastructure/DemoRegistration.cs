@@ -9,6 +9,7 @@ public static class DemoRegistration
         if (configuration.GetValue<bool>($"{DemoOptions.SectionName}:Enabled"))
         {
             services.AddHostedService<DemoBootstrapper>();
+            services.AddHostedService<Security.DemoAdminKey>();
         }
 
         return services;

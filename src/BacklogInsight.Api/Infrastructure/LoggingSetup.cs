@@ -32,6 +32,7 @@ public static class LoggingSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
+            .Enrich.With<Security.SecretPropertyScrubber>()
             .WriteTo.Console(formatter));
         return builder;
     }

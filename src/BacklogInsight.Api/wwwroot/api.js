@@ -1,7 +1,17 @@
-// The JSON API, one function per call. Every call rejects with a readable Error on a non-2xx answer.
+// The JSON API, one function per call. Every call rejects with a readable Error on a non-2xx answer, and with
+// SignInNeeded when the dashboard's sign-in is missing or has ended.
+
+/** The API answered 401: the dashboard must sign in with an API key. */
+export class SignInNeeded extends Error {}
+
+// The header tells the service that this page, not another site, makes the call (see README § Security).
+const headers = { Accept: 'application/json', 'X-Requested-With': 'BacklogInsight' };
 
 async function getJson(path, init) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, ...init });
+  const response = await fetch(path, { headers, credentials: 'same-origin', ...init });
+  if (response.status === 401) {
+    throw new SignInNeeded('Sign in with an API key.');
+  }
   if (!response.ok) {
     let detail = '';
     try {
@@ -66,10 +76,25 @@ export const completeness = (id) => getJson(`/api/connections/${encodeURICompone
 export const testConnection = (id) => getJson(`/api/connections/${encodeURIComponent(id)}/test`, { method: 'POST' });
 
 const postJson = (path, body) =>
-  getJson(path, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  getJson(path, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 export const testDefinition = (definition) => postJson('/api/connections/test', definition);
 
 export const createConnection = (definition) => postJson('/api/connections', definition);
 
 export const startSync = (id) => getJson(`/api/connections/${encodeURIComponent(id)}/sync`, { method: 'POST' });
+
+/** Signs in with an API key into the session cookie; rejects with a readable Error when the key is refused. */
+export async function signIn(key) {
+  const response = await fetch('/auth/sign-in', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ key }),
+  });
+  if (!response.ok) {
+    throw new Error(response.status === 401 ? 'That key is unknown or revoked.' : `Sign-in failed (${response.status}).`);
+  }
+}
+
+export const signOut = () => fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin', headers });

@@ -1,9 +1,11 @@
 // A tiny hash router: #/ overview, #/teams/{id}, #/reports, #/connections; ?week=YYYY-Www keeps the chosen week.
+import { SignInNeeded, signOut } from './api.js';
 import { renderConnections } from './connections.js';
 import { closeDrilldown } from './drilldown.js';
 import { h, replace } from './dom.js';
 import { renderOverview } from './overview.js';
 import { renderReports } from './reports.js';
+import { renderSignIn } from './signin.js';
 import { renderTeam } from './team.js';
 import { isWeek } from './weeks.js';
 
@@ -50,7 +52,9 @@ async function route() {
       document.body.dataset.ready = 'true';
     }
   } catch (error) {
-    if (mine === generation) {
+    if (mine === generation && error instanceof SignInNeeded) {
+      renderSignIn(view, { onSignedIn: () => route() });
+    } else if (mine === generation) {
       replace(view, h('div', { class: 'error', role: 'alert', 'data-testid': 'error' }, `Something went wrong: ${error.message}`));
     }
   }
@@ -68,6 +72,10 @@ function markNav(path) {
   }
 }
 
+document.getElementById('sign-out')?.addEventListener('click', async () => {
+  await signOut();
+  route();
+});
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') {
     closeDrilldown();

@@ -1,4 +1,5 @@
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Sources.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ namespace BacklogInsight.Sources.AzureDevOps;
 public sealed class AzureDevOpsClientFactory(
     IHttpClientFactory httpClientFactory,
     IServiceProvider services,
+    OutboundGuard guard,
     IOptions<AzureDevOpsOptions> options,
     AzureDevOpsConnectionLimits limits,
     TimeProvider timeProvider,
@@ -25,6 +27,11 @@ public sealed class AzureDevOpsClientFactory(
             throw new FormatException(
                 $"The Azure DevOps base URL '{connection.BaseUrl}' is not an absolute http(s) address such as "
                 + "https://dev.azure.com/contoso or https://tfs.contoso.com/tfs/DefaultCollection.");
+        }
+
+        if (guard.CheckUrl(baseUrl) is { } problem)
+        {
+            throw new FormatException($"The Azure DevOps base URL is not allowed: {problem}");
         }
 
         // Hosts register their secret store per scope (it reads the database), while a source lives longer than a scope:

@@ -1,3 +1,4 @@
+using BacklogInsight.Sources.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -11,7 +12,7 @@ public static class AzureDevOpsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the Azure DevOps provider, its connection tester, <see cref="AzureDevOpsOptions"/> and the <c>azure-devops</c>
-    /// HTTP client: redirects are not followed (a redirect is a sign-in page), and one standard resilience handler retries
+    /// HTTP client behind the outbound guard (a redirect to another host, such as a sign-in page, is not followed), and one standard resilience handler retries
     /// 429 (waiting <c>Retry-After</c>, capped by <see cref="AzureDevOpsOptions.MaxRetryAfter"/>), 5xx, 408 and timeouts
     /// with exponential back-off and jitter, counting each retry on the sending client.
     /// </summary>
@@ -29,7 +30,7 @@ public static class AzureDevOpsServiceCollectionExtensions
         services.AddSingleton<IBacklogSourceProvider, AzureDevOpsProvider>();
 
         services.AddHttpClient(AzureDevOpsClient.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddOutboundGuard()
             .AddStandardResilienceHandler()
             .Configure((resilience, provider) => Tune(
                 resilience, provider.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value, provider.GetRequiredService<TimeProvider>()))
@@ -43,7 +44,7 @@ public static class AzureDevOpsServiceCollectionExtensions
         resilience.Retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
         resilience.Retry.ShouldHandle = options.MaxRetries == 0
             ? _ => PredicateResult.False()
-            : resilience.Retry.ShouldHandle;
+            : OutboundHttpClientBuilderExtensions.ExceptRefusals(resilience.Retry.ShouldHandle);
         resilience.Retry.BackoffType = DelayBackoffType.Exponential;
         resilience.Retry.UseJitter = true;
         resilience.Retry.Delay = options.RetryBaseDelay;

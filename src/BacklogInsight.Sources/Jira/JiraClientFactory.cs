@@ -1,4 +1,5 @@
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Sources.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ namespace BacklogInsight.Sources.Jira;
 public sealed class JiraClientFactory(
     IHttpClientFactory httpClientFactory,
     IServiceProvider services,
+    OutboundGuard guard,
     IOptions<JiraOptions> options,
     JiraConnectionLimits limits,
     ILoggerFactory loggerFactory)
@@ -23,6 +25,11 @@ public sealed class JiraClientFactory(
         {
             throw new FormatException(
                 $"The Jira base URL '{connection.BaseUrl}' is not an absolute http(s) address such as https://acme.atlassian.net.");
+        }
+
+        if (guard.CheckUrl(baseUrl) is { } problem)
+        {
+            throw new FormatException($"The Jira base URL is not allowed: {problem}");
         }
 
         // Hosts register their secret store per scope (it reads the database), while sources live longer than a

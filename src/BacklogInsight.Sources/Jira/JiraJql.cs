@@ -12,9 +12,30 @@ public static class JiraJql
     /// <summary>The JQL date-time literal format; JQL reads it in the searching user's time zone.</summary>
     public const string DateFormat = "yyyy/MM/dd HH:mm";
 
-    /// <summary>A JQL string literal: double-quoted, with backslashes and quotes escaped.</summary>
-    public static string Quote(string value) =>
-        string.Concat("\"", value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal), "\"");
+    /// <summary>
+    /// A JQL string literal: double-quoted, with backslashes and quotes escaped and control characters (line breaks
+    /// included) written as escapes, so a value can never end the literal or the line.
+    /// </summary>
+    public static string Quote(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var quoted = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '\\' => quoted.Append("\\\\"),
+                '"' => quoted.Append("\\\""),
+                '\n' => quoted.Append("\\n"),
+                '\r' => quoted.Append("\\r"),
+                '\t' => quoted.Append("\\t"),
+                _ when char.IsControl(c) => quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => quoted.Append(c),
+            };
+        }
+
+        return quoted.Append('"').ToString();
+    }
 
     /// <summary>
     /// The incremental search: the scope from <paramref name="settings"/>, <c>updated &gt;= from</c> when a start

@@ -1,3 +1,4 @@
+using BacklogInsight.Sources.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -28,6 +29,7 @@ public static class JiraServiceCollectionExtensions
         services.AddSingleton<IBacklogSourceProvider, JiraProvider>();
 
         services.AddHttpClient(JiraClient.HttpClientName)
+            .AddOutboundGuard()
             .AddStandardResilienceHandler()
             .Configure((resilience, provider) => Tune(resilience, provider.GetRequiredService<IOptions<JiraOptions>>().Value))
             .SelectPipelineByAuthority();
@@ -40,7 +42,7 @@ public static class JiraServiceCollectionExtensions
         resilience.Retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
         resilience.Retry.ShouldHandle = options.MaxRetries == 0
             ? _ => PredicateResult.False()
-            : resilience.Retry.ShouldHandle;
+            : OutboundHttpClientBuilderExtensions.ExceptRefusals(resilience.Retry.ShouldHandle);
         resilience.Retry.BackoffType = DelayBackoffType.Exponential;
         resilience.Retry.UseJitter = true;
         resilience.Retry.Delay = options.RetryBaseDelay;

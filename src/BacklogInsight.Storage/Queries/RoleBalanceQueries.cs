@@ -1,12 +1,13 @@
 using BacklogInsight.Domain.Balance;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage.Aggregates;
+using BacklogInsight.Storage.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacklogInsight.Storage.Queries;
 
 /// <summary>Role-balance figures read from the per-week counts, aggregated in the database.</summary>
-public sealed class RoleBalanceQueries(BacklogDbContext db)
+public sealed class RoleBalanceQueries(BacklogDbContext db, PersonNames? personNames = null)
 {
     /// <summary>One team's class counts per week in [first, last]; weeks without activity are absent.</summary>
     public async Task<IReadOnlyList<WeekCounts>> TeamWeeksAsync(Guid connectionId, string teamSourceId, IsoWeek first, IsoWeek last, CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ public sealed class RoleBalanceQueries(BacklogDbContext db)
         return actorIds.Where(id => id.Length > 0).Select(id => new PersonActivitySummary
         {
             PersonSourceId = id,
-            DisplayName = names.GetValueOrDefault(id) ?? id,
+            DisplayName = Name(connectionId, id, names.GetValueOrDefault(id)),
             Counts = ToCounts(thisWeek.Where(r => r.ActorSourceId == id).Select(r => (r.Class, r.Count))),
             LastStrategicAt = last.FirstOrDefault(r => r.ActorSourceId == id && r.Class == ActivityClass.Strategic)?.LastAt,
             LastTacticalAt = last.FirstOrDefault(r => r.ActorSourceId == id && r.Class == ActivityClass.Tactical)?.LastAt,
@@ -101,7 +102,7 @@ public sealed class RoleBalanceQueries(BacklogDbContext db)
             .ToDictionary(team => team.Key, team => (IReadOnlyList<PersonActivitySummary>)team.Select(p => new PersonActivitySummary
             {
                 PersonSourceId = p.ActorSourceId,
-                DisplayName = names.GetValueOrDefault((p.ConnectionId, p.ActorSourceId)) ?? p.ActorSourceId,
+                DisplayName = Name(p.ConnectionId, p.ActorSourceId, names.GetValueOrDefault((p.ConnectionId, p.ActorSourceId))),
                 Counts = ToCounts(counts[p].Select(c => (c.Class, c.Count))),
                 LastStrategicAt = lastAt.TryGetValue((p.ConnectionId, p.TeamSourceId, p.ActorSourceId, ActivityClass.Strategic), out var s) ? s : null,
                 LastTacticalAt = lastAt.TryGetValue((p.ConnectionId, p.TeamSourceId, p.ActorSourceId, ActivityClass.Tactical), out var t) ? t : null,
@@ -124,4 +125,7 @@ public sealed class RoleBalanceQueries(BacklogDbContext db)
 
         return new ClassCounts(strategic, tactical, delivery, other);
     }
+
+    private string Name(Guid connectionId, string sourceId, string? displayName) =>
+        personNames?.Show(connectionId, sourceId, displayName) ?? displayName ?? sourceId;
 }

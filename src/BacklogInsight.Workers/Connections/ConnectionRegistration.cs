@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Sources;
+using BacklogInsight.Sources.Http;
 using BacklogInsight.Storage;
 using Cronos;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace BacklogInsight.Workers.Connections;
 
 /// <summary>Creates and updates connections with their sync state, whether they come from the API or configuration.</summary>
-public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklogSourceFactory sources, ProtectedConnectionSecrets secrets, TimeProvider time)
+public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklogSourceFactory sources, ProtectedConnectionSecrets secrets, OutboundGuard outbound, TimeProvider time)
 {
     /// <summary>Creates the connection, or returns null when its name is taken.</summary>
     public async Task<Connection?> CreateAsync(ConnectionDefinition definition, CancellationToken cancellationToken)
     {
-        Validate(definition);
+        await ValidateAsync(definition, cancellationToken);
         if (await db.Connections.AnyAsync(c => c.Name == definition.Name, cancellationToken))
         {
             return null;
@@ -66,7 +67,7 @@ public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklog
         return existing;
     }
 
-    private void Validate(ConnectionDefinition definition)
+    private async Task ValidateAsync(ConnectionDefinition definition, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(definition.Name) || !NamePattern().IsMatch(definition.Name))
@@ -92,6 +93,10 @@ public sealed partial class ConnectionRegistration(BacklogDbContext db, IBacklog
         if (definition.BaseUrl is not null && !Uri.TryCreate(definition.BaseUrl, UriKind.Absolute, out _))
         {
             errors["baseUrl"] = ["Give an absolute URL, e.g. https://acme.atlassian.net."];
+        }
+        else if (definition.BaseUrl is not null && await outbound.CheckBeforeUseAsync(new Uri(definition.BaseUrl), cancellationToken) is { } refused)
+        {
+            errors["baseUrl"] = [refused];
         }
 
         if (definition.Secrets.Any(s => !SecretNamePattern().IsMatch(s.Key) || string.IsNullOrEmpty(s.Value) || s.Value.Length > 4000))

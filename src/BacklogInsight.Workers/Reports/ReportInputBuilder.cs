@@ -2,6 +2,7 @@ using BacklogInsight.Domain.Balance;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Domain.Reports;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Privacy;
 using BacklogInsight.Storage.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace BacklogInsight.Workers.Reports;
 /// weeks, the people, and the notable activity of the week (epics created, acceptances, rejections, reprioritisations,
 /// sprint scope changes).
 /// </summary>
-public sealed class ReportInputBuilder(BacklogDbContext db, RoleBalanceQueries queries, IOptions<ReportOptions> options)
+public sealed class ReportInputBuilder(BacklogDbContext db, RoleBalanceQueries queries, IOptions<ReportOptions> options, PersonNames? personNames = null)
 {
     private const int MaxNotable = 25;
     private ReportOptions Options => options.Value;
@@ -106,7 +107,9 @@ public sealed class ReportInputBuilder(BacklogDbContext db, RoleBalanceQueries q
                     ItemKey = r.Key,
                     ItemTitle = r.Title,
                     ItemUrl = r.Url,
-                    ActorDisplayName = r.ActorSourceId is { } id ? names.GetValueOrDefault(id) ?? id : "unknown",
+                    ActorDisplayName = r.ActorSourceId is { } id
+                        ? personNames?.Show(team.ConnectionId, id, names.GetValueOrDefault(id)) ?? names.GetValueOrDefault(id) ?? id
+                        : "unknown",
                     OccurredAt = r.OccurredAt,
                     Description = Describe(kind, r.Type, r.From, r.To),
                 };

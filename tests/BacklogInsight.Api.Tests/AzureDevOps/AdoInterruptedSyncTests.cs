@@ -126,6 +126,8 @@ public sealed class AdoInterruptedSyncTests
         $"--Sources:AzureDevOps:BatchSize={KilledBatchSize}",
         "--Sources:AzureDevOps:MaxConcurrentRequestsPerConnection=1",
         "--Sync:LeaseDuration=00:00:02",
+        "--Security:Outbound:AllowHttp=true",
+        "--Security:Outbound:AllowedNetworks:0=127.0.0.0/8",
     ];
 
     private static async Task WaitForStoredPagesAsync(string dataDirectory, ServiceProcess process, int pages)

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using BacklogInsight.Api.Infrastructure.Security;
 using BacklogInsight.Api.Tests.Infrastructure;
 using BacklogInsight.Domain.Balance;
 
@@ -23,6 +25,9 @@ public sealed class DashboardService : IDisposable
     public string BaseUrl { get; }
 
     public string Output => _process.Output;
+
+    /// <summary>The admin key the demo printed at start.</summary>
+    public string AdminKey { get; private set; } = string.Empty;
 
     public static async Task<DashboardService> StartAsync()
     {
@@ -86,6 +91,18 @@ public sealed class DashboardService : IDisposable
                 throw new InvalidOperationException($"The service exited with {_process.ExitCode}:\n{Output}");
             }
 
+            if (AdminKey.Length == 0)
+            {
+                AdminKey = PrintedKey() ?? string.Empty;
+                if (AdminKey.Length == 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200));
+                    continue;
+                }
+
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+            }
+
             try
             {
                 var connections = await http.GetFromJsonAsync<JsonElement>("/api/connections");
@@ -124,6 +141,11 @@ public sealed class DashboardService : IDisposable
 
         throw new TimeoutException($"No demo activity within {limit}:\n{Output}");
     }
+
+    private string? PrintedKey() => Output.Split('\n')
+        .Where(line => line.StartsWith(DemoAdminKey.OutputPrefix, StringComparison.Ordinal))
+        .Select(line => line[DemoAdminKey.OutputPrefix.Length..].Trim())
+        .FirstOrDefault();
 
     private static int FreePort()
     {

@@ -71,6 +71,7 @@ public sealed partial class DashboardTests
         });
         _page = await context.NewPageAsync();
         _page.SetDefaultTimeout(20_000);
+        await SignInAsync();
     }
 
     [TearDown]
@@ -162,6 +163,15 @@ public sealed partial class DashboardTests
         TestContext.Out.WriteLine($"Screenshots written to {folder}");
         Assert.That(new FileInfo(overview).Length, Is.GreaterThan(10_000));
         Assert.That(new FileInfo(team).Length, Is.GreaterThan(10_000));
+    }
+
+    /// <summary>The dashboard asks for a key first; signing in with the demo's printed key opens the overview.</summary>
+    private async Task SignInAsync()
+    {
+        await _page.GotoAsync(_service!.BaseUrl + "/");
+        await _page.GetByTestId("sign-in-key").FillAsync(_service.AdminKey);
+        await _page.GetByTestId("sign-in-submit").ClickAsync();
+        await WaitUntilReadyAsync();
     }
 
     private async Task GoToAsync(string hash)

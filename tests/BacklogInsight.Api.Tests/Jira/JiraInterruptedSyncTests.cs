@@ -136,6 +136,8 @@ public sealed class JiraInterruptedSyncTests
         "--Connections:0:Secrets:token=fake-token",
         $"--Sources:Jira:SearchPageSize={KilledPageSize}",
         "--Sync:LeaseDuration=00:00:02",
+        "--Security:Outbound:AllowHttp=true",
+        "--Security:Outbound:AllowedNetworks:0=127.0.0.0/8",
     ];
 
     private static async Task WaitForStoredPagesAsync(string dataDirectory, ServiceProcess process, int pages)

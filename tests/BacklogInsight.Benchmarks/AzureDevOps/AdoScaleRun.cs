@@ -56,6 +56,8 @@ public static class AdoScaleRun
                 ["Serilog:MinimumLevel:Override:Polly"] = "Warning",
                 ["Organisation:TimeZone"] = "Europe/Berlin",
                 ["Sources:AzureDevOps:HourlyRequestBudget"] = "1000000",
+                ["Security:Outbound:AllowHttp"] = "true",
+                ["Security:Outbound:AllowedNetworks:0"] = "127.0.0.0/8",
             });
             builder.AddBacklogCore(scheduleRecurringJobs: false);
             using var host = builder.Build();

@@ -54,6 +54,8 @@ public static class JiraScaleRun
                 ["Organisation:TimeZone"] = "Europe/Berlin",
                 ["Sources:Jira:HourlyRequestBudget"] = "1000000",
                 ["Sources:Jira:SearchPageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
+                ["Security:Outbound:AllowHttp"] = "true",
+                ["Security:Outbound:AllowedNetworks:0"] = "127.0.0.0/8",
             });
             builder.AddBacklogCore(scheduleRecurringJobs: false);
             using var host = builder.Build();

@@ -1,5 +1,6 @@
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Sources.AzureDevOps;
+using BacklogInsight.Sources.Http;
 using BacklogInsight.Sources.Tests.Jira;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ internal static class AzureDevOpsTestHost
         }
 
         services.AddAzureDevOpsSource();
+        services.Configure<OutboundOptions>(LoopbackFakes.Allow);
         services.Configure<AzureDevOpsOptions>(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);

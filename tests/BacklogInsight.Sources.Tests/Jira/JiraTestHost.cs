@@ -1,4 +1,5 @@
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Sources.Http;
 using BacklogInsight.Sources.Jira;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ internal static class JiraTestHost
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(secrets ?? new FakeConnectionSecrets());
         services.AddJiraSource();
+        services.Configure<OutboundOptions>(LoopbackFakes.Allow);
         services.Configure<JiraOptions>(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);

@@ -3,6 +3,7 @@ using BacklogInsight.Api.Features.Classification;
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<Ok<PagedResponse<ActivityResponse>>, ValidationProblem, ProblemHttpResult>> ListActivitiesAsync(
-        BacklogDbContext db, string? team, string? from, string? to, string? kind, string? week, [FromQuery(Name = "class")] string? activityClass,
+        BacklogDbContext db, PersonNames names, string? team, string? from, string? to, string? kind, string? week, [FromQuery(Name = "class")] string? activityClass,
         string? cursor, string? limit,
         CancellationToken cancellationToken)
     {
@@ -88,11 +89,11 @@ public static class ActivitiesApi
 
         var page = await activities.OrderBy(a => a.Id).Take(take + 1).ToListAsync(cancellationToken);
         var shown = page.Take(take).ToList();
-        var responses = await ToResponsesAsync(db, shown, cancellationToken);
+        var responses = await ToResponsesAsync(db, names, shown, cancellationToken);
         return TypedResults.Ok(new PagedResponse<ActivityResponse>(responses, page.Count > take ? Cursor.Encode(shown[^1].Id) : null));
     }
 
-    private static async Task<List<ActivityResponse>> ToResponsesAsync(BacklogDbContext db, List<Activity> activities, CancellationToken cancellationToken)
+    private static async Task<List<ActivityResponse>> ToResponsesAsync(BacklogDbContext db, PersonNames names, List<Activity> activities, CancellationToken cancellationToken)
     {
         var actorIds = activities.Where(a => a.ActorSourceId is not null).Select(a => a.ActorSourceId!).Distinct().ToList();
         var itemIds = activities.Select(a => a.WorkItemSourceId).Distinct().ToList();
@@ -101,6 +102,7 @@ public static class ActivitiesApi
         var items = (await db.WorkItems.AsNoTracking().Where(w => itemIds.Contains(w.SourceId))
                 .Select(w => new { w.ConnectionId, w.SourceId, w.Key, w.Title, w.Url }).ToListAsync(cancellationToken))
             .ToDictionary(w => (w.ConnectionId, w.SourceId));
+        var mask = await names.TextMaskAsync(db, activities.Select(a => a.ConnectionId).Distinct().ToList(), cancellationToken);
         return activities.Select(a =>
         {
             var item = items.GetValueOrDefault((a.ConnectionId, a.WorkItemSourceId));
@@ -108,9 +110,11 @@ public static class ActivitiesApi
             return new ActivityResponse(
                 a.Id, a.ConnectionId, a.SourceKey,
                 new WorkItemRef(a.WorkItemSourceId, item?.Key, item?.Title, item?.Url),
-                a.ActorSourceId is null ? null : new ActorRef(a.ActorSourceId, actor?.DisplayName, actor?.IsBot ?? false),
-                a.OccurredAt, a.Kind, a.Field, a.SourceField, a.From, a.To, a.Text,
-                ClassificationResponse.From(a.Classification));
+                a.ActorSourceId is null ? null : new ActorRef(a.ActorSourceId, names.Show(a.ConnectionId, a.ActorSourceId, actor?.DisplayName), actor?.IsBot ?? false),
+                a.OccurredAt, a.Kind, a.Field, a.SourceField, mask.Mask(a.ConnectionId, a.From), mask.Mask(a.ConnectionId, a.To), mask.Mask(a.ConnectionId, a.Text),
+                ClassificationResponse.From(a.Classification) is { } classification
+                    ? classification with { Reasons = classification.Reasons.Select(r => mask.Mask(a.ConnectionId, r)!).ToList() }
+                    : null);
         }).ToList();
     }
 }

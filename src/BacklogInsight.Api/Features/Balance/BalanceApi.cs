@@ -2,6 +2,7 @@ using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Domain.Balance;
 using BacklogInsight.Domain.Reports;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Privacy;
 using BacklogInsight.Storage.Queries;
 using BacklogInsight.Workers.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +53,7 @@ public static class BalanceApi
     }
 
     public static async Task<Results<Ok<TeamPeopleResponse>, ValidationProblem, ProblemHttpResult>> GetTeamPeopleAsync(
-        long id, string? week, BacklogDbContext db, WeeklyReportService reports, CancellationToken cancellationToken)
+        long id, string? week, BacklogDbContext db, WeeklyReportService reports, PersonNames names, CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var isoWeek = query.Week("week", week) ?? reports.CurrentWeek;
@@ -68,6 +69,17 @@ public static class BalanceApi
         }
 
         var report = await reports.BuildTeamAsync(team, isoWeek, cancellationToken);
+        if (!names.MayShowPeople(report.People.Count))
+        {
+            // Too few people to show who did what without singling someone out: the team's totals stay on the balance endpoint.
+            return TypedResults.Ok(new TeamPeopleResponse(
+                team.Id, team.Name, isoWeek, [], report.Coverage with { OwnerWork = [], StrategicWork = [], DesignatedOwnerSourceId = null, DesignatedOwnerActive = null })
+            {
+                HiddenReason = $"{report.People.Count} people acted on this team's backlog in {isoWeek}; person-level views are shown "
+                    + $"from {names.Options.MinimumGroupSize} people on (Privacy:MinimumGroupSize), so nobody is singled out.",
+            });
+        }
+
         return TypedResults.Ok(new TeamPeopleResponse(team.Id, team.Name, isoWeek, report.People, report.Coverage));
     }
 

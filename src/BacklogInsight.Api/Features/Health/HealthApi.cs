@@ -18,9 +18,9 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync };
-        app.MapHealthChecks("/health", ready).WithTags("Health");
-        app.MapHealthChecks("/health/ready", ready).WithTags("Health");
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).WithTags("Health");
+        app.MapHealthChecks("/health", ready).WithTags("Health").AllowAnonymous();
+        app.MapHealthChecks("/health/ready", ready).WithTags("Health").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).WithTags("Health").AllowAnonymous();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public static class PeopleApi
     }
 
     public static async Task<Results<Ok<PagedResponse<PersonResponse>>, ValidationProblem, ProblemHttpResult>> ListPeopleAsync(
-        BacklogDbContext db, string? team, string? cursor, string? limit, CancellationToken cancellationToken)
+        BacklogDbContext db, PersonNames names, string? team, string? cursor, string? limit, CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var teamId = query.Id("team", team);
@@ -46,9 +47,9 @@ public static class PeopleApi
             people = people.Where(p => p.Id > lastId);
         }
 
-        var page = await people.OrderBy(p => p.Id).Take(take + 1)
-            .Select(p => new PersonResponse(p.Id, p.ConnectionId, p.SourceId, p.DisplayName, p.IsActive, p.IsBot))
-            .ToListAsync(cancellationToken);
+        var page = (await people.OrderBy(p => p.Id).Take(take + 1).ToListAsync(cancellationToken))
+            .Select(p => new PersonResponse(p.Id, p.ConnectionId, p.SourceId, names.Show(p.ConnectionId, p.SourceId, p.DisplayName), p.IsActive, p.IsBot))
+            .ToList();
         return TypedResults.Ok(new PagedResponse<PersonResponse>(page.Take(take).ToList(), page.Count > take ? Cursor.Encode(page[take - 1].Id) : null));
     }
 }

@@ -1,6 +1,7 @@
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public static class TeamsApi
     }
 
     public static async Task<Results<Ok<PagedResponse<TeamResponse>>, ValidationProblem>> ListTeamsAsync(
-        BacklogDbContext db, string? cursor, string? limit, CancellationToken cancellationToken)
+        BacklogDbContext db, PersonNames names, string? cursor, string? limit, CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var take = query.Limit(limit);
@@ -35,20 +36,20 @@ public static class TeamsApi
         }
 
         var page = await teams.OrderBy(t => t.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = await ToResponsesAsync(db, page.Take(take).ToList(), cancellationToken);
+        var items = await ToResponsesAsync(db, names, page.Take(take).ToList(), cancellationToken);
         return TypedResults.Ok(new PagedResponse<TeamResponse>(items, page.Count > take ? Cursor.Encode(page[take - 1].Id) : null));
     }
 
     public static async Task<Results<Ok<TeamResponse>, ProblemHttpResult>> GetTeamAsync(
-        long id, BacklogDbContext db, CancellationToken cancellationToken)
+        long id, BacklogDbContext db, PersonNames names, CancellationToken cancellationToken)
     {
         var team = await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         return team is null
             ? NotFoundProblem.Of("team", id)
-            : TypedResults.Ok((await ToResponsesAsync(db, [team], cancellationToken))[0]);
+            : TypedResults.Ok((await ToResponsesAsync(db, names, [team], cancellationToken))[0]);
     }
 
-    private static async Task<List<TeamResponse>> ToResponsesAsync(BacklogDbContext db, List<Team> teams, CancellationToken cancellationToken)
+    private static async Task<List<TeamResponse>> ToResponsesAsync(BacklogDbContext db, PersonNames names, List<Team> teams, CancellationToken cancellationToken)
     {
         var ownerIds = teams.Where(t => t.OwnerSourceId is not null).Select(t => t.OwnerSourceId!).Distinct().ToList();
         var owners = await db.People.AsNoTracking().Where(p => ownerIds.Contains(p.SourceId))
@@ -65,7 +66,7 @@ public static class TeamsApi
             var count = counts.FirstOrDefault(c => c.ConnectionId == team.ConnectionId && c.TeamSourceId == team.SourceId)?.Count ?? 0;
             return new TeamResponse(
                 team.Id, team.ConnectionId, team.SourceId, team.Name,
-                owner is null ? null : new PersonRef(owner.SourceId, owner.DisplayName, owner.IsActive), count);
+                owner is null ? null : new PersonRef(owner.SourceId, names.Show(owner.ConnectionId, owner.SourceId, owner.DisplayName), owner.IsActive), count);
         }).ToList();
     }
 }
