@@ -24,11 +24,17 @@ public sealed class DashboardService : IDisposable
 
     public string Output => _process.Output;
 
-    public static async Task<DashboardService> StartAsync()
+    /// <summary>Starts the service; without <paramref name="demo"/> it starts empty and is ready once it answers /health/ready.</summary>
+    public static async Task<DashboardService> StartAsync(bool demo = true)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var data = new TempDirectory();
-        List<string> arguments = ["serve", "--demo", "--urls", url, $"--Storage:DataDirectory={data.Path}", "--Organisation:TimeZone=Europe/Berlin"];
+        List<string> arguments = ["serve", "--urls", url, $"--Storage:DataDirectory={data.Path}", "--Organisation:TimeZone=Europe/Berlin"];
+        if (demo)
+        {
+            arguments.Insert(1, "--demo");
+        }
+
         if (WebRoot() is { } webRoot)
         {
             arguments.Add($"--webroot={webRoot}");
@@ -37,7 +43,15 @@ public sealed class DashboardService : IDisposable
         var service = new DashboardService(url, data, ServiceProcess.Start(arguments));
         try
         {
-            await service.WaitForDemoDataAsync(TimeSpan.FromMinutes(3));
+            if (demo)
+            {
+                await service.WaitForDemoDataAsync(TimeSpan.FromMinutes(3));
+            }
+            else
+            {
+                await service.WaitForReadyAsync(TimeSpan.FromMinutes(3));
+            }
+
             return service;
         }
         catch
@@ -69,6 +83,30 @@ public sealed class DashboardService : IDisposable
         return document.RootElement.GetProperty("ContentRoots").EnumerateArray()
             .Select(root => root.GetString())
             .FirstOrDefault(root => root is not null && File.Exists(Path.Combine(root, "index.html")));
+    }
+
+    private async Task WaitForReadyAsync(TimeSpan limit)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
+        var until = TimeProvider.System.GetUtcNow() + limit;
+        while (TimeProvider.System.GetUtcNow() < until)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"The service was not ready within {limit}:\n{Output}");
     }
 
     /// <summary>The ISO week the tests look at: the current one, or the previous one while the current is still empty.</summary>
