@@ -62,6 +62,7 @@ public static class ServeCommand
         app.MapBalanceApi();
         app.MapReportsApi();
         app.MapJiraWebhooksApi();
+        app.MapAzureDevOpsWebhooksApi();
 
         await app.RunAsync();
         return 0;
