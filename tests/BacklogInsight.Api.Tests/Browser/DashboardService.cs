@@ -26,23 +26,46 @@ public sealed class DashboardService : IDisposable
 
     public string Output => _process.Output;
 
-    /// <summary>The admin key the demo printed at start.</summary>
+    /// <summary>The admin key: printed by the demo at start, or the bootstrap key given to an empty service.</summary>
     public string AdminKey { get; private set; } = string.Empty;
 
-    public static async Task<DashboardService> StartAsync()
+    /// <summary>Starts the service; without <paramref name="demo"/> it starts empty and is ready once it answers /health/ready.</summary>
+    public static async Task<DashboardService> StartAsync(bool demo = true)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var data = new TempDirectory();
-        List<string> arguments = ["serve", "--demo", "--urls", url, $"--Storage:DataDirectory={data.Path}", "--Organisation:TimeZone=Europe/Berlin"];
+        List<string> arguments = ["serve", "--urls", url, $"--Storage:DataDirectory={data.Path}", "--Organisation:TimeZone=Europe/Berlin"];
+        var bootstrapKey = string.Empty;
+        if (demo)
+        {
+            arguments.Insert(1, "--demo");
+        }
+        else
+        {
+            bootstrapKey = ApiKeySecret.Generate();
+            arguments.Add($"--Security:BootstrapKeyHash={ApiKeySecret.Hash(bootstrapKey)}");
+
+            // An empty service is there to be connected to the tests' fake trackers on loopback.
+            arguments.AddRange(["--Security:Outbound:AllowHttp=true", "--Security:Outbound:AllowedNetworks:0=127.0.0.0/8"]);
+        }
+
         if (WebRoot() is { } webRoot)
         {
             arguments.Add($"--webroot={webRoot}");
         }
 
-        var service = new DashboardService(url, data, ServiceProcess.Start(arguments));
+        var service = new DashboardService(url, data, ServiceProcess.Start(arguments)) { AdminKey = bootstrapKey };
         try
         {
-            await service.WaitForDemoDataAsync(TimeSpan.FromMinutes(3));
+            if (demo)
+            {
+                await service.WaitForDemoDataAsync(TimeSpan.FromMinutes(3));
+            }
+            else
+            {
+                await service.WaitForReadyAsync(TimeSpan.FromMinutes(3));
+            }
+
             return service;
         }
         catch
@@ -74,6 +97,30 @@ public sealed class DashboardService : IDisposable
         return document.RootElement.GetProperty("ContentRoots").EnumerateArray()
             .Select(root => root.GetString())
             .FirstOrDefault(root => root is not null && File.Exists(Path.Combine(root, "index.html")));
+    }
+
+    private async Task WaitForReadyAsync(TimeSpan limit)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
+        var until = TimeProvider.System.GetUtcNow() + limit;
+        while (TimeProvider.System.GetUtcNow() < until)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"The service was not ready within {limit}:\n{Output}");
     }
 
     /// <summary>The ISO week the tests look at: the current one, or the previous one while the current is still empty.</summary>
