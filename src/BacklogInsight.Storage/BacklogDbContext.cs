@@ -1,3 +1,4 @@
+using BacklogInsight.Domain.Alerts;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage.Aggregates;
 using BacklogInsight.Storage.Reports;
@@ -34,6 +35,10 @@ public abstract class BacklogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ActivityCount> ActivityCounts => Set<ActivityCount>();
 
     public DbSet<StoredReport> Reports => Set<StoredReport>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertRuleSetting> AlertRuleSettings => Set<AlertRuleSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BacklogDbContext).Assembly);

@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<ChangeWriter>();
         services.AddScoped<ActivityCountRefresher>();
         services.AddScoped<RoleBalanceQueries>();
+        services.AddScoped<AlertInputQueries>();
         services.AddScoped<SyncLease>();
         services.AddScoped<DatabaseInitializer>();
         return services;
