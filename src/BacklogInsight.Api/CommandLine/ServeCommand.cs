@@ -1,4 +1,5 @@
 using BacklogInsight.Api.Features.Activities;
+using BacklogInsight.Api.Features.Alerts;
 using BacklogInsight.Api.Features.Balance;
 using BacklogInsight.Api.Features.Classification;
 using BacklogInsight.Api.Features.Connections;
@@ -58,6 +59,7 @@ public static class ServeCommand
         app.MapClassificationApi();
         app.MapBalanceApi();
         app.MapReportsApi();
+        app.MapAlertsApi();
 
         await app.RunAsync();
         return 0;
