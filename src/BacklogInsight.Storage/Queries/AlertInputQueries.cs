@@ -146,7 +146,8 @@ public sealed class AlertInputQueries(BacklogDbContext db)
                     .OrderBy(a => a.OccurredAt).Select(a => (DateTimeOffset?)a.OccurredAt).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return rows.Where(r => r.First is not null).ToDictionary(r => (r.ConnectionId, r.SourceId), r => r.First!.Value);
+        // A team without activities reads back as the converter's default rather than null.
+        return rows.Where(r => r.First is { } first && first != default).ToDictionary(r => (r.ConnectionId, r.SourceId), r => r.First!.Value);
     }
 
     /// <summary>
