@@ -1,3 +1,4 @@
+using BacklogInsight.Benchmarks.Alerts;
 using BacklogInsight.Benchmarks.Balance;
 using BacklogInsight.Benchmarks.Jira;
 using BenchmarkDotNet.Running;
@@ -6,7 +7,7 @@ namespace BacklogInsight.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet's switcher, or a load scenario that needs a database or a fake site and prints its figures:
-/// <c>--balance-scale</c> (role balance over a million activities) or <c>--jira-scale</c> (a fake Jira site).
+/// <c>--balance-scale</c> (role balance over a million activities) <c>--jira-scale</c> (a fake Jira site) or <c>--alerts-scale</c> (alert evaluation over 200 teams).
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -15,6 +16,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "--balance-scale")
         {
             return await BalanceScaleLoad.RunAsync(args);
+        }
+
+        if (args.Length > 0 && args[0] == AlertScaleLoad.Switch)
+        {
+            return await AlertScaleLoad.RunAsync(args);
         }
 
         if (args.Contains(JiraScaleRun.Switch))

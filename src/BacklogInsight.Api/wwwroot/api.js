@@ -58,3 +58,13 @@ export const reportUrl = (week, format) => `/api/reports/${encodeURIComponent(we
 
 export const teamReportUrl = (week, id, format) =>
   `/api/reports/${encodeURIComponent(week)}/teams/${encodeURIComponent(id)}${query({ format })}`;
+
+/** Open and acknowledged alerts, newest first; with a team id, that team's only. */
+export const activeAlerts = (team) => getJson(`/api/alerts${query({ state: 'active', team, limit: 1000 })}`);
+
+export const acknowledgeAlert = (id, by) =>
+  getJson(`/api/alerts/${encodeURIComponent(id)}/acknowledge`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ by }),
+  });
