@@ -47,7 +47,10 @@ internal static class OwnerRules
 
         var coverage = OwnerCoverage.From(humans.Select(p => new PersonActivitySummary
         {
-            PersonSourceId = p.PersonSourceId, DisplayName = p.DisplayName, Counts = p.OwnerWindow, LastTacticalAt = p.LastTacticalAt,
+            PersonSourceId = p.PersonSourceId,
+            DisplayName = p.DisplayName,
+            Counts = p.OwnerWindow,
+            LastTacticalAt = p.LastTacticalAt,
         }));
         if ((ownerIdle || ownerGone) && !nobodyDecided && coverage.DeFactoOwner is { } deFacto && deFacto.PersonSourceId != owner?.PersonSourceId)
         {
