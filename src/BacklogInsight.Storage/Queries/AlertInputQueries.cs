@@ -69,7 +69,7 @@ public sealed class AlertInputQueries(BacklogDbContext db)
                     TeamName = team.Name,
                     ConnectionId = team.ConnectionId,
                     DesignatedOwner = designated,
-                    FirstActivityAt = firstAt.GetValueOrDefault(key),
+                    FirstActivityAt = firstAt.TryGetValue(key, out var first) ? first : null,
                     People = work,
                     LastOwnerDecision = lastDecider is null ? null
                         : await DescribeAsync(team.ConnectionId, team.SourceId, lastDecider, cancellationToken),
