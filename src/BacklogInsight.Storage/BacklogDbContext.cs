@@ -1,3 +1,4 @@
+using BacklogInsight.Domain.Alerts;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage.Aggregates;
 using BacklogInsight.Storage.Reports;
@@ -36,6 +37,9 @@ public abstract class BacklogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<StoredReport> Reports => Set<StoredReport>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertRuleSetting> AlertRuleSettings => Set<AlertRuleSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BacklogDbContext).Assembly);

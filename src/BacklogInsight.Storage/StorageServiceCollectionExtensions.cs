@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<WorkItemReconciler>();
         services.AddScoped<ActivityCountRefresher>();
         services.AddScoped<RoleBalanceQueries>();
+        services.AddScoped<AlertInputQueries>();
         services.AddScoped<SyncLease>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -2,6 +2,7 @@ using BacklogInsight.Domain.Reports;
 using BacklogInsight.Sources;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Privacy;
+using BacklogInsight.Workers.Alerts;
 using BacklogInsight.Workers.Classification;
 using BacklogInsight.Workers.Connections;
 using BacklogInsight.Workers.Jobs;
@@ -55,6 +56,11 @@ public static class WorkersServiceCollectionExtensions
         services.AddScoped<ReportInputBuilder>();
         services.AddScoped<WeeklyReportService>();
         services.AddScoped<GenerateWeeklyReportsJob>();
+        services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AlertSettings>();
+        services.AddScoped<AlertLifecycle>();
+        services.AddScoped<AlertEvaluationTrigger>();
+        services.AddScoped<EvaluateAlertsJob>();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.AddHangfire(hangfire =>

@@ -1,4 +1,5 @@
 using BacklogInsight.Benchmarks.AzureDevOps;
+using BacklogInsight.Benchmarks.Alerts;
 using BacklogInsight.Benchmarks.Balance;
 using BacklogInsight.Benchmarks.Jira;
 using BenchmarkDotNet.Running;
@@ -7,7 +8,7 @@ namespace BacklogInsight.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet's switcher, or a load scenario that needs a database or a fake site and prints its figures:
-/// <c>--balance-scale</c> (role balance over a million activities) or <c>--jira-scale</c> (a fake Jira site).
+/// <c>--balance-scale</c> (role balance over a million activities) <c>--jira-scale</c> (a fake Jira site) or <c>--alerts-scale</c> (alert evaluation over 200 teams).
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -21,6 +22,11 @@ public static class BenchmarkProgram
         if (args.Contains(AdoScaleRun.Switch))
         {
             return await AdoScaleRun.RunAsync(args);
+        }
+
+        if (args.Length > 0 && args[0] == AlertScaleLoad.Switch)
+        {
+            return await AlertScaleLoad.RunAsync(args);
         }
 
         if (args.Contains(JiraScaleRun.Switch))

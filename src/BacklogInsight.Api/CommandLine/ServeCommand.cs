@@ -1,4 +1,5 @@
 using BacklogInsight.Api.Features.Activities;
+using BacklogInsight.Api.Features.Alerts;
 using BacklogInsight.Api.Features.Balance;
 using BacklogInsight.Api.Features.Classification;
 using BacklogInsight.Api.Features.Connections;
@@ -70,6 +71,7 @@ public static class ServeCommand
         app.MapReportsApi();
         app.MapJiraWebhooksApi();
         app.MapAzureDevOpsWebhooksApi();
+        app.MapAlertsApi();
 
         await app.RunAsync();
         return 0;

@@ -98,3 +98,12 @@ export async function signIn(key) {
 }
 
 export const signOut = () => fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin', headers });
+/** Open and acknowledged alerts, newest first; with a team id, that team's only. */
+export const activeAlerts = (team) => getJson(`/api/alerts${query({ state: 'active', team, limit: 1000 })}`);
+
+export const acknowledgeAlert = (id, by) =>
+  getJson(`/api/alerts/${encodeURIComponent(id)}/acknowledge`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ by }),
+  });

@@ -1,4 +1,5 @@
 // #/ : every team's balance in one week, teams needing attention first.
+import { mountAlerts } from './alerts.js';
 import * as api from './api.js';
 import { CLASSES, sparkline } from './charts.js';
 import { h, percent, replace } from './dom.js';
@@ -31,6 +32,7 @@ export async function renderOverview(view, { week, navigate }) {
           h('th', { scope: 'col' }, 'Strategy'),
           h('th', { scope: 'col', class: 'num' }, 'People'))),
         h('tbody', {}, rows.map((r) => r.row)))));
+  mountAlerts(view, { timeZone: tz, before: '.table-wrap' });
 
   // Sparklines arrive after the table; a failure leaves a dash, not a broken page.
   await Promise.all(rows.map(async ({ team, spark }) => {

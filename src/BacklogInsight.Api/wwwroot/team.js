@@ -1,4 +1,5 @@
 // #/teams/{id} : one team's last 26 weeks, its people this week and who covers owner and strategic work.
+import { mountAlerts } from './alerts.js';
 import * as api from './api.js';
 import { CLASSES, weeklyChart } from './charts.js';
 import { openDrilldown } from './drilldown.js';
@@ -38,6 +39,7 @@ export async function renderTeam(view, { id, week, navigate }) {
     h('div', { class: 'columns' },
       h('section', {}, h('h2', {}, `People in ${resolvedWeek}`), peopleTable(people.people, { ...context, week: resolvedWeek })),
       h('section', {}, h('h2', {}, 'Coverage'), coverage(people.coverage, { ...context, week: resolvedWeek }))));
+  mountAlerts(view, { team: history.teamId, timeZone: tz, before: '.week-summary' });
 }
 
 function weeksTable(weeks, context) {

@@ -2,6 +2,7 @@ using BacklogInsight.Domain.Classification;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Aggregates;
+using BacklogInsight.Workers.Alerts;
 using BacklogInsight.Workers.Classification;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace BacklogInsight.Workers.Jobs;
 [AutomaticRetry(Attempts = 3)]
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
 public sealed class ReclassifyActivitiesJob(
-    BacklogDbContext db, StoredActivityContexts stored, ActivityCountRefresher counts, ActivityClassifier classifier, IOptions<ClassificationOptions> options, ILogger<ReclassifyActivitiesJob> logger)
+    BacklogDbContext db, StoredActivityContexts stored, ActivityCountRefresher counts, ActivityClassifier classifier, IOptions<ClassificationOptions> options, AlertEvaluationTrigger alerts, ILogger<ReclassifyActivitiesJob> logger)
 {
     public const string RecurringJobId = "reclassify";
 
@@ -48,6 +49,11 @@ public sealed class ReclassifyActivitiesJob(
         }
 
         logger.LogInformation("Reclassified {Count} activities with taxonomy {TaxonomyVersion}", total, version);
+        if (total > 0)
+        {
+            alerts.AfterAnalysis();
+        }
+
         return total;
     }
 

@@ -1,3 +1,4 @@
+using BacklogInsight.Workers.Alerts;
 using BacklogInsight.Workers.Pipeline;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace BacklogInsight.Workers.Jobs;
 /// across every process sharing the database.
 /// </summary>
 [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-public sealed class SyncConnectionJob(SyncPipeline pipeline, SyncRunRecorder recorder, ILogger<SyncConnectionJob> logger)
+public sealed class SyncConnectionJob(SyncPipeline pipeline, SyncRunRecorder recorder, AlertEvaluationTrigger alerts, ILogger<SyncConnectionJob> logger)
 {
     /// <summary>Runs a queued run (from the API) or, with no run id, a scheduled one.</summary>
     public async Task RunAsync(Guid connectionId, Guid? runId, CancellationToken cancellationToken)
@@ -18,7 +19,11 @@ public sealed class SyncConnectionJob(SyncPipeline pipeline, SyncRunRecorder rec
         var id = runId ?? (await recorder.QueueAsync(connectionId, "schedule", cancellationToken)).Id;
         try
         {
-            await pipeline.RunAsync(connectionId, id, cancellationToken);
+            var run = await pipeline.RunAsync(connectionId, id, cancellationToken);
+            if (run.ActivitiesAdded > 0)
+            {
+                alerts.AfterAnalysis();
+            }
         }
         catch (SyncAlreadyRunningException exception)
         {

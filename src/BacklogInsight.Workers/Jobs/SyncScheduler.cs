@@ -1,6 +1,7 @@
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Sources;
 using BacklogInsight.Storage;
+using BacklogInsight.Workers.Alerts;
 using BacklogInsight.Workers.Organisation;
 using BacklogInsight.Workers.Pipeline;
 using BacklogInsight.Workers.Reports;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace BacklogInsight.Workers.Jobs;
 
-/// <summary>Registers the recurring jobs (syncs, weekly reports) and enqueues on-demand syncs.</summary>
+/// <summary>Registers the recurring jobs (syncs, weekly reports, daily alerts) and enqueues on-demand syncs.</summary>
 public sealed class SyncScheduler(
     BacklogDbContext db,
     IBacklogSourceFactory sources,
@@ -19,7 +20,8 @@ public sealed class SyncScheduler(
     SyncRunRecorder recorder,
     IOptions<SyncOptions> options,
     IOptions<ReportsOptions> reports,
-    IOptions<OrganisationOptions> organisation)
+    IOptions<OrganisationOptions> organisation,
+    IOptions<AlertsOptions> alerts)
 {
     /// <summary>One recurring job per enabled connection, with a stable id; a disabled connection's job is removed.</summary>
     public async Task ScheduleAllAsync(CancellationToken cancellationToken)
@@ -32,6 +34,9 @@ public sealed class SyncScheduler(
         recurringJobs.AddOrUpdate<GenerateWeeklyReportsJob>(
             GenerateWeeklyReportsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             reports.Value.Cron, new RecurringJobOptions { TimeZone = organisation.Value.Zone });
+        recurringJobs.AddOrUpdate<EvaluateAlertsJob>(
+            EvaluateAlertsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            alerts.Value.Cron, new RecurringJobOptions { TimeZone = organisation.Value.Zone });
     }
 
     public void Schedule(Connection connection)

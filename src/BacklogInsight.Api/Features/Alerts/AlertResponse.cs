@@ -1,0 +1,34 @@
+using BacklogInsight.Domain.Alerts;
+using BacklogInsight.Workers.Alerts;
+
+namespace BacklogInsight.Api.Features.Alerts;
+
+/// <summary>One alert with its evidence in plain words and the link to its team's dashboard page.</summary>
+public sealed record AlertResponse(
+    long Id,
+    string RuleId,
+    string RuleTitle,
+    AlertSeverity Severity,
+    AlertState State,
+    long? TeamId,
+    string? TeamName,
+    Guid? ConnectionId,
+    string Summary,
+    IReadOnlyList<string> Evidence,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgedBy,
+    DateTimeOffset? ResolvedAt,
+    string? ResolvedReason,
+    DateTimeOffset LastEvaluatedAt,
+    int ReminderCount,
+    DateTimeOffset? LastRemindedAt,
+    string DashboardPath)
+{
+    public static AlertResponse From(Alert alert, string? teamName) => new(
+        alert.Id, alert.RuleId, AlertRule.Find(alert.RuleId)?.Title ?? alert.RuleId, alert.Severity, alert.State,
+        alert.TeamId, teamName, alert.ConnectionId, alert.Summary, alert.Evidence, alert.OpenedAt, alert.RaisedAt,
+        alert.AcknowledgedAt, alert.AcknowledgedBy, alert.ResolvedAt, alert.ResolvedReason, alert.LastEvaluatedAt,
+        alert.ReminderCount, alert.LastRemindedAt, AlertLifecycle.DashboardPath(alert.TeamId));
+}
