@@ -88,6 +88,39 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         }
 
         var itemIds = page.Items.Select(i => i.SourceId).Distinct().ToList();
+        var added = db.Database.IsSqlite()
+            ? WriteWithSqlite(page, cancellationToken)
+            : await WriteWithTrackingAsync(page, itemIds, cancellationToken);
+
+        state.Checkpoint = page.Checkpoint;
+        state.LeaseExpiresAt = now + page.LeaseDuration;
+
+        var run = await db.SyncRuns.SingleAsync(r => r.Id == page.RunId, cancellationToken);
+        run.Pages++;
+        run.Requests += page.Requests;
+        run.Retries += page.Retries;
+        run.Items += itemIds.Count;
+        run.ActivitiesAdded += added.Count;
+        run.HeartbeatAt = now;
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        await counts.AddAsync(added, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new PageWriteResult(itemIds.Count, added.Count, page.Activities.Count - added.Count);
+    }
+
+    /// <summary>Set-based upserts: no stored row is read, the unique indexes keep re-reads from duplicating.</summary>
+    private IReadOnlyList<Activity> WriteWithSqlite(PageWrite page, CancellationToken cancellationToken)
+    {
+        SqliteWorkItemUpserter.Upsert(db, page.Items.DistinctBy(i => i.SourceId).ToList(), cancellationToken);
+        var added = SqliteActivityInserter.InsertNew(db, page.Activities, cancellationToken);
+        return added;
+    }
+
+    private async Task<IReadOnlyList<Activity>> WriteWithTrackingAsync(PageWrite page, IReadOnlyList<string> itemIds, CancellationToken cancellationToken)
+    {
+        var connectionId = page.ConnectionId;
         var storedItems = await db.WorkItems
             .Where(w => w.ConnectionId == connectionId && itemIds.Contains(w.SourceId))
             .ToDictionaryAsync(w => w.SourceId, cancellationToken);
@@ -109,32 +142,8 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
             .Select(a => a.SourceKey)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var added = page.Activities.Where(activity => storedKeys.Add(activity.SourceKey)).ToList();
-        if (!db.Database.IsSqlite())
-        {
-            db.Activities.AddRange(added);
-        }
-
-        state.Checkpoint = page.Checkpoint;
-        state.LeaseExpiresAt = now + page.LeaseDuration;
-
-        var run = await db.SyncRuns.SingleAsync(r => r.Id == page.RunId, cancellationToken);
-        run.Pages++;
-        run.Requests += page.Requests;
-        run.Retries += page.Retries;
-        run.Items += itemIds.Count;
-        run.ActivitiesAdded += added.Count;
-        run.HeartbeatAt = now;
-
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        if (db.Database.IsSqlite())
-        {
-            await SqliteActivityInserter.InsertAsync(db, added, cancellationToken);
-        }
-
-        await counts.AddAsync(added, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new PageWriteResult(itemIds.Count, added.Count, page.Activities.Count - added.Count);
+        db.Activities.AddRange(added);
+        return added;
     }
 
     private static void EnsureConnection(Guid connectionId, IEnumerable<Guid> owners)
