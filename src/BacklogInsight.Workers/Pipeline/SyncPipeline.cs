@@ -62,8 +62,11 @@ public sealed class SyncPipeline(
             var start = checkpoint is null ? null : new SyncCheckpoint(checkpoint);
             var pages = Channel.CreateBounded<PageWrite>(new BoundedChannelOptions(PagesReadAhead) { SingleReader = true, SingleWriter = true });
             using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var read = source.ReadChangesAsync(start, stopReading.Token);
             var reading = Task.Run(
-                () => ReadAheadAsync(source.ReadChangesAsync(start, stopReading.Token), pages.Writer, connection.Kind, people, zone, page => ToPageWrite(connectionId, runId, holder, leaseDuration, page), stopReading.Token),
+                () => ReadAheadAsync(
+                    read, pages.Writer, connection.Kind, people, zone,
+                    page => ToPageWrite(connectionId, runId, holder, leaseDuration, page), stopReading.Token),
                 CancellationToken.None);
             try
             {
