@@ -88,9 +88,10 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         }
 
         var itemIds = page.Items.Select(i => i.SourceId).Distinct().ToList();
+        var restored = new List<string>();
         var added = db.Database.IsSqlite()
-            ? WriteWithSqlite(page, cancellationToken)
-            : await WriteWithTrackingAsync(page, itemIds, cancellationToken);
+            ? await WriteWithSqliteAsync(page, itemIds, restored, cancellationToken)
+            : await WriteWithTrackingAsync(page, itemIds, restored, cancellationToken);
 
         state.Checkpoint = page.Checkpoint;
         state.LeaseExpiresAt = now + page.LeaseDuration;
@@ -99,6 +100,8 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         run.Pages++;
         run.Requests += page.Requests;
         run.Retries += page.Retries;
+        run.ChangelogsCompleted += page.ChangelogsCompleted;
+        run.ItemsRestored += restored.Count;
         run.Items += itemIds.Count;
         run.ActivitiesAdded += added.Count;
         run.HeartbeatAt = now;
@@ -106,19 +109,32 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         await counts.AddAsync(added, cancellationToken);
+        if (restored.Count > 0)
+        {
+            // Their stored activities count again: recount the weeks they fall in.
+            await counts.RefreshItemsAsync(connectionId, restored, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new PageWriteResult(itemIds.Count, added.Count, page.Activities.Count - added.Count);
     }
 
     /// <summary>Set-based upserts: no stored row is read, the unique indexes keep re-reads from duplicating.</summary>
-    private IReadOnlyList<Activity> WriteWithSqlite(PageWrite page, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Activity>> WriteWithSqliteAsync(
+        PageWrite page, IReadOnlyList<string> itemIds, List<string> restored, CancellationToken cancellationToken)
     {
+        var connectionId = page.ConnectionId;
+        var deleted = (await db.WorkItems.AsNoTracking()
+            .Where(w => w.ConnectionId == connectionId && w.DeletedAt != null && itemIds.Contains(w.SourceId))
+            .Select(w => w.SourceId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        restored.AddRange(page.Items.DistinctBy(i => i.SourceId).Where(i => i.DeletedAt is null && deleted.Contains(i.SourceId)).Select(i => i.SourceId));
         SqliteWorkItemUpserter.Upsert(db, page.Items.DistinctBy(i => i.SourceId).ToList(), cancellationToken);
         var added = SqliteActivityInserter.InsertNew(db, page.Activities, cancellationToken);
         return added;
     }
 
-    private async Task<IReadOnlyList<Activity>> WriteWithTrackingAsync(PageWrite page, IReadOnlyList<string> itemIds, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Activity>> WriteWithTrackingAsync(
+        PageWrite page, IReadOnlyList<string> itemIds, List<string> restored, CancellationToken cancellationToken)
     {
         var connectionId = page.ConnectionId;
         var storedItems = await db.WorkItems
@@ -128,6 +144,11 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         {
             if (storedItems.TryGetValue(item.SourceId, out var stored))
             {
+                if (stored.DeletedAt is not null && item.DeletedAt is null)
+                {
+                    restored.Add(stored.SourceId);
+                }
+
                 WorkItemCopy.Apply(item, stored);
             }
             else
