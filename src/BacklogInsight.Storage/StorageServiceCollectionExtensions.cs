@@ -18,7 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.AddDbContext<BacklogDbContext, SqliteBacklogDbContext>((provider, options) =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            options.UseSqlite(storage.ResolveSqliteConnectionString());
+            options.UseSqlite(storage.ResolveSqliteConnectionString()).AddInterceptors(SqliteConnectionSettings.Instance);
         });
         services.AddScoped<ChangeWriter>();
         services.AddScoped<ItemWriter>();

@@ -49,33 +49,39 @@ public sealed class ActivityCountRefresher(BacklogDbContext db)
         var increments = added
             .Where(a => a.TeamSourceId is not null && a.Week is not null && a.Classification is not null)
             .GroupBy(a => (Key: new TeamWeek(a.ConnectionId, a.TeamSourceId!, WeekKey.Of(a.Week!.Value)), Actor: a.ActorSourceId ?? string.Empty, a.Classification!.Class))
-            .Select(g => (g.Key, Count: g.Count(), LastAt: g.Max(a => a.OccurredAt)))
+            .Select(g => new ActivityCount
+            {
+                ConnectionId = g.Key.Key.ConnectionId,
+                TeamSourceId = g.Key.Key.TeamSourceId,
+                Week = g.Key.Key.Week,
+                ActorSourceId = g.Key.Actor,
+                Class = g.Key.Class,
+                Count = g.Count(),
+                LastAt = g.Max(a => a.OccurredAt),
+            })
             .ToList();
-        foreach (var teamWeek in increments.GroupBy(i => i.Key.Key))
+        if (db.Database.IsSqlite())
+        {
+            SqliteActivityCountIncrementer.Add(db, increments, cancellationToken);
+            return;
+        }
+
+        foreach (var teamWeek in increments.GroupBy(i => (i.ConnectionId, i.TeamSourceId, i.Week)))
         {
             var key = teamWeek.Key;
             var rows = await db.ActivityCounts
                 .Where(c => c.ConnectionId == key.ConnectionId && c.TeamSourceId == key.TeamSourceId && c.Week == key.Week)
                 .ToDictionaryAsync(c => (c.ActorSourceId, c.Class), cancellationToken);
-            foreach (var (group, count, lastAt) in teamWeek)
+            foreach (var increment in teamWeek)
             {
-                if (rows.TryGetValue((group.Actor, group.Class), out var row))
+                if (rows.TryGetValue((increment.ActorSourceId, increment.Class), out var row))
                 {
-                    row.Count += count;
-                    row.LastAt = lastAt > row.LastAt ? lastAt : row.LastAt;
+                    row.Count += increment.Count;
+                    row.LastAt = increment.LastAt > row.LastAt ? increment.LastAt : row.LastAt;
                 }
                 else
                 {
-                    db.ActivityCounts.Add(new ActivityCount
-                    {
-                        ConnectionId = key.ConnectionId,
-                        TeamSourceId = key.TeamSourceId,
-                        Week = key.Week,
-                        ActorSourceId = group.Actor,
-                        Class = group.Class,
-                        Count = count,
-                        LastAt = lastAt,
-                    });
+                    db.ActivityCounts.Add(increment);
                 }
             }
         }

@@ -88,10 +88,58 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         }
 
         var itemIds = page.Items.Select(i => i.SourceId).Distinct().ToList();
+        var restored = new List<string>();
+        var added = db.Database.IsSqlite()
+            ? await WriteWithSqliteAsync(page, itemIds, restored, cancellationToken)
+            : await WriteWithTrackingAsync(page, itemIds, restored, cancellationToken);
+
+        state.Checkpoint = page.Checkpoint;
+        state.LeaseExpiresAt = now + page.LeaseDuration;
+
+        var run = await db.SyncRuns.SingleAsync(r => r.Id == page.RunId, cancellationToken);
+        run.Pages++;
+        run.Requests += page.Requests;
+        run.Retries += page.Retries;
+        run.ChangelogsCompleted += page.ChangelogsCompleted;
+        run.ItemsRestored += restored.Count;
+        run.Items += itemIds.Count;
+        run.ActivitiesAdded += added.Count;
+        run.HeartbeatAt = now;
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        await counts.AddAsync(added, cancellationToken);
+        if (restored.Count > 0)
+        {
+            // Their stored activities count again: recount the weeks they fall in.
+            await counts.RefreshItemsAsync(connectionId, restored, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new PageWriteResult(itemIds.Count, added.Count, page.Activities.Count - added.Count);
+    }
+
+    /// <summary>Set-based upserts: no stored row is read, the unique indexes keep re-reads from duplicating.</summary>
+    private async Task<IReadOnlyList<Activity>> WriteWithSqliteAsync(
+        PageWrite page, IReadOnlyList<string> itemIds, List<string> restored, CancellationToken cancellationToken)
+    {
+        var connectionId = page.ConnectionId;
+        var deleted = (await db.WorkItems.AsNoTracking()
+            .Where(w => w.ConnectionId == connectionId && w.DeletedAt != null && itemIds.Contains(w.SourceId))
+            .Select(w => w.SourceId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        restored.AddRange(page.Items.DistinctBy(i => i.SourceId).Where(i => i.DeletedAt is null && deleted.Contains(i.SourceId)).Select(i => i.SourceId));
+        SqliteWorkItemUpserter.Upsert(db, page.Items.DistinctBy(i => i.SourceId).ToList(), cancellationToken);
+        var added = SqliteActivityInserter.InsertNew(db, page.Activities, cancellationToken);
+        return added;
+    }
+
+    private async Task<IReadOnlyList<Activity>> WriteWithTrackingAsync(
+        PageWrite page, IReadOnlyList<string> itemIds, List<string> restored, CancellationToken cancellationToken)
+    {
+        var connectionId = page.ConnectionId;
         var storedItems = await db.WorkItems
             .Where(w => w.ConnectionId == connectionId && itemIds.Contains(w.SourceId))
             .ToDictionaryAsync(w => w.SourceId, cancellationToken);
-        var restored = new List<string>();
         foreach (var item in page.Items.DistinctBy(i => i.SourceId))
         {
             if (storedItems.TryGetValue(item.SourceId, out var stored))
@@ -115,40 +163,8 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
             .Select(a => a.SourceKey)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var added = page.Activities.Where(activity => storedKeys.Add(activity.SourceKey)).ToList();
-        if (!db.Database.IsSqlite())
-        {
-            db.Activities.AddRange(added);
-        }
-
-        state.Checkpoint = page.Checkpoint;
-        state.LeaseExpiresAt = now + page.LeaseDuration;
-
-        var run = await db.SyncRuns.SingleAsync(r => r.Id == page.RunId, cancellationToken);
-        run.Pages++;
-        run.Requests += page.Requests;
-        run.Retries += page.Retries;
-        run.ChangelogsCompleted += page.ChangelogsCompleted;
-        run.ItemsRestored += restored.Count;
-        run.Items += itemIds.Count;
-        run.ActivitiesAdded += added.Count;
-        run.HeartbeatAt = now;
-
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        if (db.Database.IsSqlite())
-        {
-            await SqliteActivityInserter.InsertAsync(db, added, cancellationToken);
-        }
-
-        await counts.AddAsync(added, cancellationToken);
-        if (restored.Count > 0)
-        {
-            // Their stored activities count again: recount the weeks they fall in.
-            await counts.RefreshItemsAsync(connectionId, restored, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new PageWriteResult(itemIds.Count, added.Count, page.Activities.Count - added.Count);
+        db.Activities.AddRange(added);
+        return added;
     }
 
     private static void EnsureConnection(Guid connectionId, IEnumerable<Guid> owners)

@@ -52,7 +52,7 @@ public sealed class ItemWriter(BacklogDbContext db, ActivityCountRefresher count
         db.ChangeTracker.Clear();
         if (db.Database.IsSqlite())
         {
-            await SqliteActivityInserter.InsertAsync(db, added, cancellationToken);
+            SqliteActivityInserter.InsertNew(db, added, cancellationToken);
         }
 
         await counts.AddAsync(added, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using BacklogInsight.Domain.Balance;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Sources;
@@ -13,7 +14,8 @@ namespace BacklogInsight.Workers.Pipeline;
 
 /// <summary>
 /// One sync of one connection: discover, then read changes page by page from the stored checkpoint, storing each
-/// page with its checkpoint. Holds the connection's lease throughout, so no two processes sync it at once.
+/// page with its checkpoint while the next pages are read and classified. Holds the connection's lease throughout,
+/// so no two processes sync it at once.
 /// </summary>
 public sealed class SyncPipeline(
     BacklogDbContext db,
@@ -26,6 +28,9 @@ public sealed class SyncPipeline(
     IOptions<SyncOptions> options,
     ILogger<SyncPipeline> logger)
 {
+    /// <summary>Pages read and classified ahead of the one being stored: enough to keep both busy, little memory.</summary>
+    private const int PagesReadAhead = 2;
+
     public async Task<SyncRun> RunAsync(Guid connectionId, Guid runId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConnectionId"] = connectionId, ["RunId"] = runId });
@@ -54,12 +59,31 @@ public sealed class SyncPipeline(
 
             var checkpoint = await db.SyncStates.AsNoTracking()
                 .Where(s => s.ConnectionId == connectionId).Select(s => s.Checkpoint).SingleAsync(cancellationToken);
-            await foreach (var page in source.ReadChangesAsync(checkpoint is null ? null : new SyncCheckpoint(checkpoint), cancellationToken))
+            var start = checkpoint is null ? null : new SyncCheckpoint(checkpoint);
+            var pages = Channel.CreateBounded<PageWrite>(new BoundedChannelOptions(PagesReadAhead) { SingleReader = true, SingleWriter = true });
+            using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var read = source.ReadChangesAsync(start, stopReading.Token);
+            var reading = Task.Run(
+                () => ReadAheadAsync(
+                    read, pages.Writer, connection.Kind, people, zone,
+                    page => ToPageWrite(connectionId, runId, holder, leaseDuration, page), stopReading.Token),
+                CancellationToken.None);
+            try
             {
-                classifier.Classify(connection.Kind, page.Changes, people);
-                PlaceInTeamWeeks(page.Changes, zone);
-                var written = await writer.WritePageAsync(ToPageWrite(connectionId, runId, holder, leaseDuration, page), cancellationToken);
-                SyncLog.PageStored(logger, written.Items, written.ActivitiesAdded, written.ActivitiesAlreadyStored, page.Checkpoint.Value);
+                // Pages are stored one by one in the order read, each with its checkpoint; what was read ahead and not
+                // stored when a run stops is simply read again by the next run.
+                await foreach (var write in pages.Reader.ReadAllAsync(cancellationToken))
+                {
+                    var written = await writer.WritePageAsync(write, cancellationToken);
+                    SyncLog.PageStored(logger, written.Items, written.ActivitiesAdded, written.ActivitiesAlreadyStored, write.Checkpoint);
+                }
+
+                await reading;
+            }
+            finally
+            {
+                await stopReading.CancelAsync();
+                await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
 
             var run = await recorder.SucceedAsync(connectionId, runId, cancellationToken);
@@ -76,6 +100,32 @@ public sealed class SyncPipeline(
         finally
         {
             await lease.ReleaseAsync(connectionId, holder, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Reads, classifies and places pages while the previous page is being stored, so reading and storing overlap;
+    /// at most <see cref="PagesReadAhead"/> pages wait. Ends the channel with the reader's error, if any.
+    /// </summary>
+    private async Task ReadAheadAsync(
+        IAsyncEnumerable<ChangePage> read, ChannelWriter<PageWrite> pages, string kind, IReadOnlyDictionary<string, Person> people,
+        TimeZoneInfo zone, Func<ChangePage, PageWrite> toWrite, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var page in read)
+            {
+                classifier.Classify(kind, page.Changes, people);
+                PlaceInTeamWeeks(page.Changes, zone);
+                await pages.WriteAsync(toWrite(page), cancellationToken);
+            }
+
+            pages.Complete();
+        }
+        catch (Exception exception)
+        {
+            pages.TryComplete(exception);
+            throw;
         }
     }
 

@@ -15,7 +15,8 @@ namespace BacklogInsight.Benchmarks.Jira;
 /// <summary>
 /// <c>--jira-scale [--issues 5000,20000] [--page-size 100]</c>: a full first sync of a generated Jira Cloud site
 /// (loopback fake, no latency) through the real pipeline (fetch, parse, map, classify, store into SQLite), one
-/// fresh host and data folder per size. Prints throughput, peak memory, and requests against the API's minimum.
+/// fresh host and data folder per size. Prints throughput (wall clock, and per CPU second of this process, which the
+/// load of a shared machine distorts less), peak memory, and requests against the API's minimum.
 /// </summary>
 public static class JiraScaleRun
 {
@@ -26,7 +27,8 @@ public static class JiraScaleRun
         var sizes = (Option(args, "--issues") ?? "5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var pageSize = int.Parse(Option(args, "--page-size") ?? "100", CultureInfo.InvariantCulture);
         Console.WriteLine($"Jira scale run: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, page size {pageSize}");
-        Console.WriteLine("issues | histories | comments | activities | seconds | issues/s | peak WS MB | peak managed MB | requests (search/changelog/comment/other) | minimum | ratio");
+        Console.WriteLine($"load average before the run: {LoadAverage()}");
+        Console.WriteLine("issues | histories | comments | activities | seconds | issues/s | CPU s (issues per CPU s) | peak WS MB | peak managed MB | requests (search/changelog/comment/other) | minimum | ratio");
         foreach (var size in sizes)
         {
             await RunOneAsync(size, pageSize);
@@ -77,9 +79,11 @@ public static class JiraScaleRun
 
             GC.Collect();
             using var sampler = new MemorySampler();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
             clock.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             sampler.Sample();
 
             var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
@@ -97,7 +101,7 @@ public static class JiraScaleRun
             var minimum = search + changelog + comment;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{issues} | {totalHistories} | {totalComments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {issues / clock.Elapsed.TotalSeconds:0} | "
+                $"{issues} | {totalHistories} | {totalComments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {issues / clock.Elapsed.TotalSeconds:0} | {cpu.TotalSeconds:0.0} ({issues / cpu.TotalSeconds:0}) | "
                 + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
                 + $"{made} ({counts.GetValueOrDefault(FakeJiraServer.Search)}/{counts.GetValueOrDefault(FakeJiraServer.Changelog)}/{counts.GetValueOrDefault(FakeJiraServer.Comment)}/{made - overflowMade}) | "
                 + $"{minimum} ({search}/{changelog}/{comment}) | {(double)overflowMade / minimum:0.000}x paging, {(double)made / minimum:0.000}x all"));
@@ -137,6 +141,10 @@ public static class JiraScaleRun
 
         return (histories, comments);
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux): on a shared machine, the figures mean little without them.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string? Option(string[] args, string name)
     {

@@ -53,6 +53,57 @@ public sealed class ChangeWriterTests
     }
 
     [Test]
+    public async Task WritePage_EveryWorkItemField_ReadsBackAsWrittenAndAnUpdateKeepsTheRowId()
+    {
+        var item = new WorkItem
+        {
+            ConnectionId = _storage.ConnectionId,
+            SourceId = "7",
+            Key = "PAY-7",
+            Type = "Epic",
+            HierarchyLevel = 1,
+            Title = "Checkout \"v2\" – ünïcode",
+            Status = "In Progress",
+            StatusCategory = StatusCategory.InProgress,
+            TeamSourceId = "team-1",
+            AssigneeSourceId = "alice",
+            ReporterSourceId = "bob",
+            ParentSourceId = "3",
+            SprintSourceId = "42",
+            Labels = ["checkout", "q4"],
+            CreatedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(7),
+            UpdatedAt = new DateTimeOffset(2026, 11, 2, 3, 4, 5, TimeSpan.Zero),
+            Url = "https://example.atlassian.net/browse/PAY-7",
+        };
+        await WriteAsync(Page("cp-1", ("7", "c1")) with { Items = [item] });
+        long firstId;
+        await using (var db = _storage.CreateContext())
+        {
+            var stored = await db.WorkItems.AsNoTracking().SingleAsync();
+            firstId = stored.Id;
+            Assert.That(Fields(stored), Is.EqualTo(Fields(item)));
+        }
+
+        var moved = Some.WorkItem(_storage.ConnectionId, "7");
+        await WriteAsync(Page("cp-2", ("7", "c2")) with { Items = [moved] });
+
+        await using var check = _storage.CreateContext();
+        var updated = await check.WorkItems.AsNoTracking().SingleAsync();
+        Assert.That(updated.Id, Is.EqualTo(firstId));
+        Assert.That(Fields(updated), Is.EqualTo(Fields(moved)));
+    }
+
+    [Test]
+    public async Task WritePage_KeyRepeatedWithinThePage_StoresItOnce()
+    {
+        var result = await WriteAsync(Page("cp-1", ("1", "c1"), ("1", "c1"), ("1", "c2")));
+
+        await using var db = _storage.CreateContext();
+        Assert.That(await db.Activities.CountAsync(), Is.EqualTo(2));
+        Assert.That(result, Is.EqualTo(new PageWriteResult(1, 2, 1)));
+    }
+
+    [Test]
     public async Task WritePage_Always_AdvancesCheckpointAndRunCountersWithThePage()
     {
         await WriteAsync(Page("cp-1", ("1", "c1"), ("2", "c2")) with { Requests = 3, Retries = 1 });
@@ -152,6 +203,11 @@ public sealed class ChangeWriterTests
         var stored = await check.People.SingleAsync();
         Assert.That((stored.DisplayName, stored.IsActive), Is.EqualTo(("Alice B.", false)));
     }
+
+    private static string Fields(WorkItem w) =>
+        string.Join("|", w.ConnectionId, w.SourceId, w.Key, w.Type, w.HierarchyLevel, w.Title, w.Status, w.StatusCategory, w.TeamSourceId,
+            w.AssigneeSourceId, w.ReporterSourceId, w.ParentSourceId, w.SprintSourceId, string.Join(",", w.Labels),
+            w.CreatedAt.UtcTicks, w.UpdatedAt.UtcTicks, w.Url);
 
     private PageWrite Page(string checkpoint, params (string Item, string Key)[] activities) => new()
     {
