@@ -21,8 +21,9 @@ public sealed class JiraMovedIssuesTests
         var edited = 0;
         fake.AfterSearchPage = offset =>
         {
-            // After pages 2 and 3, someone edits the first issue of page 1 (already read): every later issue slides up one.
-            if (offset is PageSize or 2 * PageSize)
+            // During the first pass, after pages 2 and 3, someone edits the first issue of page 1 (already read): every
+            // later issue slides up one place, under the cursor.
+            if (edited < 2 && offset is PageSize or 2 * PageSize)
             {
                 site.Touch(site.ByUpdated()[0], new DateTimeOffset(2026, 11, 1, 12, edited++, 0, TimeSpan.Zero));
             }

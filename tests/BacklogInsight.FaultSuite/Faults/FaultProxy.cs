@@ -187,10 +187,13 @@ public sealed class FaultProxy : IAsyncDisposable
         switch (fault.Kind)
         {
             case FaultKind.ResetMidAnswer:
+                // Status, headers and half the promised body reach the client before the connection drops.
                 response.ContentLength = bytes.Length;
+                context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+                await response.StartAsync(context.RequestAborted);
                 await response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted);
                 await response.Body.FlushAsync(context.RequestAborted);
-                context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+                await Task.Delay(TimeSpan.FromMilliseconds(100), context.RequestAborted);
                 context.Abort();
                 return;
             case FaultKind.TruncatedJson:
