@@ -64,7 +64,7 @@ internal sealed record JiraCheckpoint
         : Updated - overlap;
 
     /// <summary>The rescan point that covers a pass started from this checkpoint.</summary>
-    public DateTimeOffset RescanPoint => Rescan ?? Updated ?? DateTimeOffset.MinValue;
+    public DateTimeOffset RescanStart() => Rescan ?? Updated ?? DateTimeOffset.MinValue;
 
     /// <summary>The checkpoint after storing <paramref name="issues"/> (in search order).</summary>
     public JiraCheckpoint Advance(IReadOnlyList<JiraIssue> issues, TimeSpan overlap)

@@ -109,7 +109,7 @@ public sealed partial class JiraSource(
                     .ToList();
                 var changes = await ToChangesAsync(fresh, mapper, cancellationToken);
                 var next = checkpoint.Advance(page.Issues, options.IncrementalOverlap);
-                next = next with { Rescan = moved ? passStart.RescanPoint : next.Rescan };
+                next = next with { Rescan = moved ? passStart.RescanStart() : next.Rescan };
                 var nextValue = next.ToSyncCheckpoint();
                 if (changes.Count == 0 && nextValue == checkpoint.ToSyncCheckpoint())
                 {

@@ -44,9 +44,7 @@ public sealed class JiraMovedIssuesTests
         Assert.That(JiraSyncHarness.Fingerprint(stored), Is.EqualTo(JiraSyncHarness.Fingerprint(JiraSyncHarness.ExpectedActivityKeys(site))),
             $"{JiraSyncHarness.ExpectedActivityKeys(site).Except(stored).Count()} activities of the site were not stored");
         Assert.That(await DatabaseSnapshot.ScalarAsync(data.Path, "SELECT COUNT(*) FROM WorkItems"), Is.EqualTo(site.Count));
-        Assert.That(
-            await DatabaseSnapshot.ScalarAsync(data.Path, "SELECT COUNT(*) FROM SyncStates WHERE Checkpoint LIKE '%rescan%'"),
-            Is.Zero,
-            "a pass that saw no issue move ends the rescan");
+        var checkpoint = (await JiraSyncHarness.StoredAsync(data.Path, "SELECT Checkpoint FROM SyncStates")).Single();
+        Assert.That(checkpoint, Does.Not.Contain("rescan"), "a pass that saw no issue move ends the rescan");
     }
 }
