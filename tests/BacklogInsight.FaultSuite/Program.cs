@@ -33,7 +33,12 @@ foreach (var scenario in scenarios)
         {
             repetitions.Add(new RepetitionResult
             {
-                Seed = seed, Syncs = 0, Faults = 0, EqualToCleanRun = false, Lost = 0, Duplicates = 0,
+                Seed = seed,
+                Syncs = 0,
+                Faults = 0,
+                EqualToCleanRun = false,
+                Lost = 0,
+                Duplicates = 0,
                 Problems = [$"the scenario itself broke: {exception.GetType().Name}: {exception.Message}"],
             });
         }
