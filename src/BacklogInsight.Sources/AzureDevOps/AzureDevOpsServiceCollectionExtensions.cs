@@ -35,6 +35,9 @@ public static class AzureDevOpsServiceCollectionExtensions
             .Configure((resilience, provider) => Tune(
                 resilience, provider.GetRequiredService<IOptions<AzureDevOpsOptions>>().Value, provider.GetRequiredService<TimeProvider>()))
             .SelectPipelineByAuthority();
+
+        // Added after the resilience handler, so it runs inside it: a body cut short is retried (ContentBufferingHandler).
+        services.AddHttpClient(AzureDevOpsClient.HttpClientName).AddHttpMessageHandler(() => new ContentBufferingHandler());
         return services;
     }
 

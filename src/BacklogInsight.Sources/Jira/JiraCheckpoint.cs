@@ -9,7 +9,8 @@ namespace BacklogInsight.Sources.Jira;
 /// <c>updated</c> is the high-water mark of <c>fields.updated</c> (UTC) over stored pages and <c>key</c> the last
 /// issue stored. <c>seen</c> holds issue id → <c>updated</c> (epoch ms) for issues inside the overlap window, so a
 /// resumed or repeated search that re-reads the window skips what was already stored and still emits issues the
-/// search index surfaced late.
+/// search index surfaced late. <c>rescan</c>, when present, is where a crawl must be read again because issues moved
+/// while it ran (see <see cref="Rescan"/>).
 /// </summary>
 internal sealed record JiraCheckpoint
 {
@@ -22,6 +23,14 @@ internal sealed record JiraCheckpoint
     public string? Key { get; init; }
 
     public Dictionary<string, long> Seen { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Set when an issue already read was edited during the crawl: an edit moves the issue to the end of the
+    /// <c>updated</c> order, so a page cursor counting positions may step over the issue that slid into its place.
+    /// Issues updated from this instant on (<see cref="DateTimeOffset.MinValue"/>: all) are read again, and nothing
+    /// is taken as stored from the high-water mark alone, until a pass over them sees no issue move.
+    /// </summary>
+    public DateTimeOffset? Rescan { get; init; }
 
     public static JiraCheckpoint Empty { get; } = new();
 
@@ -46,8 +55,16 @@ internal sealed record JiraCheckpoint
     /// <summary>True when this exact version of the issue was stored already, or lies before the overlap window.</summary>
     public bool Covers(JiraIssue issue, TimeSpan overlap) =>
         Updated is { } mark
-        && (issue.Fields.Updated < mark - overlap
+        && ((Rescan is null && issue.Fields.Updated < mark - overlap)
             || (Seen.TryGetValue(issue.Id, out var ms) && ms == issue.Fields.Updated.ToUnixTimeMilliseconds()));
+
+    /// <summary>Where the next search starts: the rescan point, else the high-water mark minus the overlap; null for everything.</summary>
+    public DateTimeOffset? ReadFrom(TimeSpan overlap) => Rescan is { } rescan
+        ? (rescan == DateTimeOffset.MinValue ? null : rescan - overlap)
+        : Updated - overlap;
+
+    /// <summary>The rescan point that covers a pass started from this checkpoint.</summary>
+    public DateTimeOffset RescanStart() => Rescan ?? Updated ?? DateTimeOffset.MinValue;
 
     /// <summary>The checkpoint after storing <paramref name="issues"/> (in search order).</summary>
     public JiraCheckpoint Advance(IReadOnlyList<JiraIssue> issues, TimeSpan overlap)
@@ -75,6 +92,7 @@ internal sealed record JiraCheckpoint
         {
             Updated = mark,
             Key = issues[^1].Key,
+            Rescan = Rescan,
             Seen = new Dictionary<string, long>(kept.OrderBy(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal), StringComparer.Ordinal),
         };
     }

@@ -33,6 +33,9 @@ public static class JiraServiceCollectionExtensions
             .AddStandardResilienceHandler()
             .Configure((resilience, provider) => Tune(resilience, provider.GetRequiredService<IOptions<JiraOptions>>().Value))
             .SelectPipelineByAuthority();
+
+        // Added after the resilience handler, so it runs inside it: a body cut short is retried (ContentBufferingHandler).
+        services.AddHttpClient(JiraClient.HttpClientName).AddHttpMessageHandler(() => new ContentBufferingHandler());
         return services;
     }
 

@@ -17,6 +17,9 @@ public sealed partial class JiraSource(
     /// <summary>Widened overlap when the user's zone is unknown: JQL may then be read up to 14 hours off UTC.</summary>
     private static readonly TimeSpan UnknownZoneSlack = TimeSpan.FromHours(14);
 
+    /// <summary>Passes over the result list per run while issues keep moving during the crawl.</summary>
+    private const int MaxPasses = 3;
+
     internal static readonly string[] SearchFields =
         ["summary", "issuetype", "parent", "project", "status", "assignee", "reporter", "creator", "created", "updated", "labels", "comment"];
 
@@ -86,34 +89,71 @@ public sealed partial class JiraSource(
         var mapper = new JiraMapper(connection, fieldMap);
         var rules = await JiraTeamRules.CreateAsync(
             _settings, siteFields, (jql, ct) => ListIdsAsync(JiraJql.Within(_settings, jql), ct), cancellationToken);
-        var jql = JiraJql.Search(_settings, checkpoint.Updated - options.IncrementalOverlap - slack, zone);
         var fields = SearchFields.Concat(fieldMap.SearchFields()).Concat(rules.SearchFields).Distinct().ToList();
         var readThisRun = new HashSet<(string, long)>();
-        await foreach (var page in client.SearchAsync(jql, fields, cancellationToken))
+        var newestRead = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var pass = 1; ; pass++)
         {
-            var fresh = page.Issues
-                .Where(i => !checkpoint.Covers(i, options.IncrementalOverlap))
-                .Where(i => readThisRun.Add((i.Id, i.Fields.Updated.ToUnixTimeMilliseconds())))
-                .ToList();
-            var (changes, completedChangelogs) = await ToChangesAsync(fresh, mapper, rules, cancellationToken);
-            var next = checkpoint.Advance(page.Issues, options.IncrementalOverlap);
-            var nextValue = next.ToSyncCheckpoint();
-            if (changes.Count == 0 && nextValue == checkpoint.ToSyncCheckpoint())
+            // An issue read earlier in this run that comes back newer was edited mid-crawl and moved to the end of the
+            // order; the pages after that moment may have skipped an issue, so the pass is read again (see Rescan).
+            var passStart = checkpoint;
+            var moved = false;
+            var jql = JiraJql.Search(_settings, passStart.ReadFrom(options.IncrementalOverlap) - slack, zone);
+            await foreach (var page in client.SearchAsync(jql, fields, cancellationToken))
             {
-                continue;
+                foreach (var issue in page.Issues)
+                {
+                    var updated = issue.Fields.Updated.ToUnixTimeMilliseconds();
+                    moved |= newestRead.TryGetValue(issue.Id, out var before) && before < updated;
+                    newestRead[issue.Id] = Math.Max(updated, before);
+                }
+
+                var fresh = page.Issues
+                    .Where(i => !passStart.Covers(i, options.IncrementalOverlap))
+                    .Where(i => readThisRun.Add((i.Id, i.Fields.Updated.ToUnixTimeMilliseconds())))
+                    .ToList();
+                var (changes, completedChangelogs) = await ToChangesAsync(fresh, mapper, rules, cancellationToken);
+                var next = checkpoint.Advance(page.Issues, options.IncrementalOverlap);
+                next = next with { Rescan = moved ? passStart.RescanStart() : next.Rescan };
+                var nextValue = next.ToSyncCheckpoint();
+                if (changes.Count == 0 && nextValue == checkpoint.ToSyncCheckpoint())
+                {
+                    continue;
+                }
+
+                checkpoint = next;
+                yield return Page(changes, nextValue, completedChangelogs);
             }
 
-            checkpoint = next;
-            yield return new ChangePage
+            if (!moved && checkpoint.Rescan is not null)
+            {
+                // A whole pass saw no issue move: everything from the rescan point on is stored.
+                checkpoint = checkpoint with { Rescan = null };
+                yield return Page([], checkpoint.ToSyncCheckpoint(), 0);
+            }
+
+            if (!moved || pass >= MaxPasses)
+            {
+                // Past MaxPasses the stored rescan point makes the next sync read on.
+                yield break;
+            }
+
+            CrawlRaced(logger, connection.Name, passStart.ReadFrom(options.IncrementalOverlap));
+        }
+
+        ChangePage Page(List<WorkItemChange> changes, SyncCheckpoint at, int completedChangelogs)
+        {
+            var page = new ChangePage
             {
                 Changes = changes,
-                Checkpoint = nextValue,
+                Checkpoint = at,
                 Requests = client.Stats.Requests - requests,
                 Retries = client.Stats.Retries - retries,
                 ChangelogsCompleted = completedChangelogs,
             };
             requests = client.Stats.Requests;
             retries = client.Stats.Retries;
+            return page;
         }
     }
 
@@ -269,6 +309,9 @@ public sealed partial class JiraSource(
 
     [LoggerMessage(3002, LogLevel.Warning, "Jira connection {Connection}: time zone '{Zone}' unknown; JQL dates use UTC with a 14-hour wider overlap")]
     private static partial void UnknownTimeZone(ILogger logger, string connection, string? zone);
+
+    [LoggerMessage(3004, LogLevel.Information, "Jira connection {Connection}: issues were edited while the search was paged; reading again from {From} so none is skipped")]
+    private static partial void CrawlRaced(ILogger logger, string connection, DateTimeOffset? from);
 
     [LoggerMessage(3003, LogLevel.Warning, "Jira connection {Connection}: the user list is not readable ({Reason}); people come from issues and project leads only")]
     private static partial void UsersNotListed(ILogger logger, string connection, string reason);

@@ -19,4 +19,10 @@ internal static partial class SyncLog
 
     [LoggerMessage(1004, LogLevel.Error, "Sync failed: {Error}")]
     public static partial void Failed(ILogger logger, Exception exception, string error);
+
+    [LoggerMessage(1005, LogLevel.Error, "The failure of this sync could not be recorded in its run; the next run marks it abandoned. The failure was: {Error}")]
+    public static partial void FailureNotRecorded(ILogger logger, Exception exception, string error);
+
+    [LoggerMessage(1006, LogLevel.Warning, "The connection's sync lease could not be released; it lapses by itself")]
+    public static partial void LeaseNotReleased(ILogger logger, Exception exception);
 }

@@ -30,6 +30,8 @@ public sealed class SyncPipeline(
 {
     /// <summary>Pages read and classified ahead of the one being stored: enough to keep both busy, little memory.</summary>
     private const int PagesReadAhead = 2;
+    private const int FailureRecordAttempts = 5;
+    private static readonly TimeSpan FailureRecordPause = TimeSpan.FromSeconds(1);
 
     public async Task<SyncRun> RunAsync(Guid connectionId, Guid runId, CancellationToken cancellationToken)
     {
@@ -94,12 +96,49 @@ public sealed class SyncPipeline(
         {
             var error = SyncErrorDescriber.Describe(exception, cancellationToken);
             SyncLog.Failed(logger, exception, error);
-            await recorder.FailAsync(runId, error, CancellationToken.None);
+            await RecordFailureAsync(runId, error);
             throw;
         }
         finally
         {
+            await ReleaseLeaseAsync(connectionId, holder);
+        }
+    }
+
+    /// <summary>
+    /// Records why the run failed, even when the database is what failed: a database still busy is tried again a few
+    /// times; if the record still cannot be written the original failure is not masked (it is logged and rethrown).
+    /// </summary>
+    private async Task RecordFailureAsync(Guid runId, string error)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await recorder.FailAsync(runId, error, CancellationToken.None);
+                return;
+            }
+            catch (Exception exception) when (DatabaseBusy.Is(exception) && attempt < FailureRecordAttempts)
+            {
+                await Task.Delay(FailureRecordPause);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                SyncLog.FailureNotRecorded(logger, exception, error);
+                return;
+            }
+        }
+    }
+
+    private async Task ReleaseLeaseAsync(Guid connectionId, string holder)
+    {
+        try
+        {
             await lease.ReleaseAsync(connectionId, holder, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            SyncLog.LeaseNotReleased(logger, exception);
         }
     }
 

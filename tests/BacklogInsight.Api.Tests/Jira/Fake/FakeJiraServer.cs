@@ -50,6 +50,9 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
     /// <summary>When set, a search page starting at or beyond this many issues is answered 400 (the sync stops there).</summary>
     public int? FailSearchFromOffset { get; set; }
 
+    /// <summary>Called with the offset of each search page once the page is read: the site may change before the next one.</summary>
+    public Action<int>? AfterSearchPage { get; set; }
+
     /// <summary>When set, each answer waits this long first (a slow site, so a process can be killed midway).</summary>
     public TimeSpan? Delay { get; set; }
 
@@ -291,6 +294,7 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
         var matching = Site.ByUpdated().Where(i => !_deleted.ContainsKey(i)).Where(filter).ToList();
         var size = Math.Clamp(maxResults, 1, Site.Options.MaxPageSize);
         var page = matching.Skip(offset).Take(size).Select(Present).ToList();
+        AfterSearchPage?.Invoke(offset);
         var last = offset + page.Count >= matching.Count;
         var changelog = expand.Split(',', StringSplitOptions.TrimEntries).Contains("changelog");
         return (200, w =>

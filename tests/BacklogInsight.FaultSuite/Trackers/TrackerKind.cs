@@ -1,0 +1,7 @@
+namespace BacklogInsight.FaultSuite.Trackers;
+
+public enum TrackerKind
+{
+    Jira,
+    AzureDevOps,
+}
