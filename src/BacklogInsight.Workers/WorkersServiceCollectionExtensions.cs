@@ -4,6 +4,7 @@ using BacklogInsight.Storage;
 using BacklogInsight.Workers.Classification;
 using BacklogInsight.Workers.Connections;
 using BacklogInsight.Workers.Jobs;
+using BacklogInsight.Workers.Notifications;
 using BacklogInsight.Workers.Organisation;
 using BacklogInsight.Workers.Pipeline;
 using BacklogInsight.Workers.Reports;
@@ -47,6 +48,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddScoped<ReportInputBuilder>();
         services.AddScoped<WeeklyReportService>();
         services.AddScoped<GenerateWeeklyReportsJob>();
+        services.AddNotifications();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.AddHangfire(hangfire =>

@@ -6,9 +6,17 @@ namespace BacklogInsight.Domain.Alerts;
 /// </summary>
 /// <param name="AlertId">The stored alert's id.</param>
 /// <param name="RuleId">The rule that raised it, e.g. <c>team-lacks-owner</c>.</param>
+/// <param name="RuleTitle">The rule's title in plain words, e.g. "Team lacks an owner".</param>
+/// <param name="Severity">How loudly the alert speaks.</param>
+/// <param name="Transition">What happened to the alert: opened, reminder or resolved.</param>
 /// <param name="Sequence">Distinguishes repeated transitions of the same kind (the n-th reminder); 0 otherwise.</param>
+/// <param name="TeamId">The team the alert is about; null for organisation-wide alerts.</param>
+/// <param name="TeamName">The team's display name; null with <paramref name="TeamId"/>.</param>
+/// <param name="ConnectionId">The connection the alert is about (sync alerts), if any.</param>
+/// <param name="Summary">One sentence saying what is wrong (or that it cleared).</param>
 /// <param name="Evidence">Plain-words lines: last owner activity (who, what, when) and the numbers that tripped the rule.</param>
 /// <param name="DashboardPath">Relative link to the team's dashboard page, e.g. <c>/#/teams/12</c>.</param>
+/// <param name="OccurredAt">When the transition happened (UTC).</param>
 public sealed record AlertNotice(
     long AlertId,
     string RuleId,
