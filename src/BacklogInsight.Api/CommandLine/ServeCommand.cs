@@ -3,6 +3,7 @@ using BacklogInsight.Api.Features.Balance;
 using BacklogInsight.Api.Features.Classification;
 using BacklogInsight.Api.Features.Connections;
 using BacklogInsight.Api.Features.Health;
+using BacklogInsight.Api.Features.NotificationChannels;
 using BacklogInsight.Api.Features.People;
 using BacklogInsight.Api.Features.Reports;
 using BacklogInsight.Api.Features.Teams;
@@ -58,6 +59,7 @@ public static class ServeCommand
         app.MapClassificationApi();
         app.MapBalanceApi();
         app.MapReportsApi();
+        app.MapNotificationChannelsApi();
 
         await app.RunAsync();
         return 0;
