@@ -27,7 +27,10 @@ public sealed class ProtectedChannelSecrets(BacklogDbContext db, IDataProtection
         {
             db.NotificationChannelSecrets.Add(new NotificationChannelSecret
             {
-                ChannelId = channelId, Name = name, ProtectedValue = _protector.Protect(value), UpdatedAt = time.GetUtcNow(),
+                ChannelId = channelId,
+                Name = name,
+                ProtectedValue = _protector.Protect(value),
+                UpdatedAt = time.GetUtcNow(),
             });
         }
     }

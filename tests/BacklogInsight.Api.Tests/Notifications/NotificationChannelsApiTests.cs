@@ -46,6 +46,29 @@ public sealed class NotificationChannelsApiTests
     }
 
     [Test]
+    public async Task Logs_WhileDeliveringAndRetrying_NeverContainASecret()
+    {
+        await using var host = NotificationsHarness.Create();
+        await using var receiver = await WebhookReceiver.StartAsync(null, host.Clock);
+        await using var signed = await WebhookReceiver.StartAsync(Channels.SigningSecret, host.Clock);
+        using var smtp = EmailDeliveryTests.StartSmtp();
+        await host.CreateChannelAsync(Channels.Slack("slack", receiver.Url("services/T0AAA/B0BBB/s3cr3tSlackPath")));
+        await host.CreateChannelAsync(Channels.Webhook("hook", signed.Url()));
+        var mail = await host.CreateChannelAsync(Channels.Email("mail", smtp.Configuration.Port, SmtpPassword));
+        receiver.FailNext(1);
+
+        await host.NotifyAsync(Notices.LacksOwner(1, Domain.Alerts.AlertTransition.Opened, host.Clock.GetUtcNow()));
+        await host.RunDeliveryJobsAsync();
+        host.Clock.Advance(TimeSpan.FromSeconds(13));
+        await host.RunDeliveryJobsAsync();
+        await host.Client.PostAsync($"/api/notification-channels/{mail}/test", null);
+
+        Assert.That(host.Logs.Text, Does.Contain("Delivered \"alert-1-opened-0\" to channel \"slack\"")
+            .And.Contain("Attempt 1 of \"alert-1-opened-0\" to channel \"slack\" (\"slack\") failed"));
+        Assert.That(host.Logs.Text, Does.Not.Contain("s3cr3tSlackPath").And.Not.Contain(Channels.SigningSecret).And.Not.Contain(SmtpPassword));
+    }
+
+    [Test]
     public async Task GetChannel_ShowsSettingsAndRouting()
     {
         await using var host = NotificationsHarness.Create();

@@ -27,8 +27,9 @@ public sealed class NotificationsHarness : IAsyncDisposable
     private readonly TempDirectory _data;
     private readonly BacklogApiFactory _root;
 
-    private NotificationsHarness(TempDirectory data, BacklogApiFactory root, WebApplicationFactory<Program> factory, FakeTimeProvider clock)
+    private NotificationsHarness(TempDirectory data, BacklogApiFactory root, WebApplicationFactory<Program> factory, FakeTimeProvider clock, LogCapture logs)
     {
+        Logs = logs;
         _data = data;
         _root = root;
         Factory = factory;
@@ -37,6 +38,9 @@ public sealed class NotificationsHarness : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>What the host logged.</summary>
+    public LogCapture Logs { get; }
 
     public WebApplicationFactory<Program> Factory { get; }
 
@@ -56,8 +60,13 @@ public sealed class NotificationsHarness : IAsyncDisposable
             ["Notifications:RetryMaxDelay"] = "00:01:00",
             ["Notifications:RequestTimeout"] = "00:00:10",
         }.Concat(settings ?? new Dictionary<string, string?>()).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value));
-        var factory = root.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
-        return new NotificationsHarness(data, root, factory, clock);
+        var logs = new LogCapture();
+        var factory = root.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(logs);
+        }));
+        return new NotificationsHarness(data, root, factory, clock, logs);
     }
 
     /// <summary>Creates a channel through the API; returns its id.</summary>
