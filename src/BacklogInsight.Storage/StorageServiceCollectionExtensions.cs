@@ -21,6 +21,8 @@ public static class StorageServiceCollectionExtensions
             options.UseSqlite(storage.ResolveSqliteConnectionString());
         });
         services.AddScoped<ChangeWriter>();
+        services.AddScoped<ItemWriter>();
+        services.AddScoped<WorkItemReconciler>();
         services.AddScoped<ActivityCountRefresher>();
         services.AddScoped<RoleBalanceQueries>();
         services.AddScoped<SyncLease>();

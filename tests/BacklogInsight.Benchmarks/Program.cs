@@ -1,3 +1,4 @@
+using BacklogInsight.Benchmarks.AzureDevOps;
 using BacklogInsight.Benchmarks.Balance;
 using BacklogInsight.Benchmarks.Jira;
 using BenchmarkDotNet.Running;
@@ -15,6 +16,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "--balance-scale")
         {
             return await BalanceScaleLoad.RunAsync(args);
+        }
+
+        if (args.Contains(AdoScaleRun.Switch))
+        {
+            return await AdoScaleRun.RunAsync(args);
         }
 
         if (args.Contains(JiraScaleRun.Switch))

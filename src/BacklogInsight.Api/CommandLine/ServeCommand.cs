@@ -7,6 +7,7 @@ using BacklogInsight.Api.Features.NotificationChannels;
 using BacklogInsight.Api.Features.People;
 using BacklogInsight.Api.Features.Reports;
 using BacklogInsight.Api.Features.Teams;
+using BacklogInsight.Api.Features.Webhooks;
 using BacklogInsight.Api.Features.WorkItems;
 using BacklogInsight.Api.Infrastructure;
 using Hangfire;
@@ -32,6 +33,8 @@ public static class ServeCommand
         builder.Services.AddBacklogApi();
         builder.Services.AddDemo(builder.Configuration);
         builder.Services.AddBacklogHealthChecks();
+        builder.Services.AddWebhooks();
+        builder.Services.AddConnectionChecks();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -59,6 +62,8 @@ public static class ServeCommand
         app.MapClassificationApi();
         app.MapBalanceApi();
         app.MapReportsApi();
+        app.MapJiraWebhooksApi();
+        app.MapAzureDevOpsWebhooksApi();
         app.MapNotificationChannelsApi();
 
         await app.RunAsync();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BacklogInsight.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteBacklogDbContext))]
-    [Migration("20261128022703_Notifications")]
+    [Migration("20261128035904_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -309,6 +309,9 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                     b.Property<int>("ActivitiesAdded")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ChangelogsCompleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("TEXT");
 
@@ -322,6 +325,15 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsRestored")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Pages")
@@ -400,6 +412,9 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("HierarchyLevel")
