@@ -1,6 +1,7 @@
 using BacklogInsight.Domain.Alerts;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage.Aggregates;
+using BacklogInsight.Storage.Notifications;
 using BacklogInsight.Storage.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,14 @@ public abstract class BacklogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
 
     public DbSet<ConnectionSecret> ConnectionSecrets => Set<ConnectionSecret>();
+
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+
+    public DbSet<NotificationChannelSecret> NotificationChannelSecrets => Set<NotificationChannelSecret>();
+
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+
+    public DbSet<NotificationAttempt> NotificationAttempts => Set<NotificationAttempt>();
 
     public DbSet<Team> Teams => Set<Team>();
 

@@ -6,6 +6,7 @@ using BacklogInsight.Workers.Alerts;
 using BacklogInsight.Workers.Classification;
 using BacklogInsight.Workers.Connections;
 using BacklogInsight.Workers.Jobs;
+using BacklogInsight.Workers.Notifications;
 using BacklogInsight.Workers.Organisation;
 using BacklogInsight.Workers.Pipeline;
 using BacklogInsight.Workers.Reports;
@@ -61,6 +62,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddScoped<AlertLifecycle>();
         services.AddScoped<AlertEvaluationTrigger>();
         services.AddScoped<EvaluateAlertsJob>();
+        services.AddNotifications();
 
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.AddHangfire(hangfire =>

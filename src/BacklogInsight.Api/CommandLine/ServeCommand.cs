@@ -5,6 +5,7 @@ using BacklogInsight.Api.Features.Classification;
 using BacklogInsight.Api.Features.Connections;
 using BacklogInsight.Api.Features.Health;
 using BacklogInsight.Api.Features.Keys;
+using BacklogInsight.Api.Features.NotificationChannels;
 using BacklogInsight.Api.Features.People;
 using BacklogInsight.Api.Features.Reports;
 using BacklogInsight.Api.Features.SignIn;
@@ -72,6 +73,7 @@ public static class ServeCommand
         app.MapJiraWebhooksApi();
         app.MapAzureDevOpsWebhooksApi();
         app.MapAlertsApi();
+        app.MapNotificationChannelsApi();
 
         await app.RunAsync();
         return 0;

@@ -2,6 +2,7 @@ using BacklogInsight.Domain.Classification;
 using BacklogInsight.Storage;
 using BacklogInsight.Workers.Connections;
 using BacklogInsight.Workers.Jobs;
+using BacklogInsight.Workers.Notifications;
 using Hangfire;
 
 namespace BacklogInsight.Api.Infrastructure;
@@ -31,6 +32,7 @@ public sealed class StartupInitializer(
         if (options.ScheduleRecurringJobs)
         {
             await scope.ServiceProvider.GetRequiredService<SyncScheduler>().ScheduleAllAsync(cancellationToken);
+            scope.ServiceProvider.GetRequiredService<NotificationScheduler>().Schedule();
             if (await scope.ServiceProvider.GetRequiredService<ReclassifyActivitiesJob>().IsNeededAsync(cancellationToken))
             {
                 scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>()
