@@ -50,6 +50,12 @@ public sealed class ActivityCountRefresher(BacklogDbContext db)
             .GroupBy(a => (Key: new TeamWeek(a.ConnectionId, a.TeamSourceId!, WeekKey.Of(a.Week!.Value)), Actor: a.ActorSourceId ?? string.Empty, a.Classification!.Class))
             .Select(g => (g.Key, Count: g.Count(), LastAt: g.Max(a => a.OccurredAt)))
             .ToList();
+        if (db.Database.IsNpgsql())
+        {
+            await UpsertOnPostgresAsync(increments, cancellationToken);
+            return;
+        }
+
         foreach (var teamWeek in increments.GroupBy(i => i.Key.Key))
         {
             var key = teamWeek.Key;
@@ -81,6 +87,35 @@ public sealed class ActivityCountRefresher(BacklogDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// All of a page's increments in one statement: the rows as arrays, unnested, added to existing counts on conflict.
+    /// One round trip per page whatever the number of team-weeks it touched.
+    /// </summary>
+    private async Task UpsertOnPostgresAsync(
+        List<((TeamWeek Key, string Actor, ActivityClass Class) Key, int Count, DateTimeOffset LastAt)> increments,
+        CancellationToken cancellationToken)
+    {
+        if (increments.Count == 0)
+        {
+            return;
+        }
+
+        var connections = increments.Select(i => i.Key.Key.ConnectionId).ToArray();
+        var teams = increments.Select(i => i.Key.Key.TeamSourceId).ToArray();
+        var weeks = increments.Select(i => i.Key.Key.Week).ToArray();
+        var actors = increments.Select(i => i.Key.Actor).ToArray();
+        var classes = increments.Select(i => i.Key.Class.ToString()).ToArray();
+        var counts = increments.Select(i => i.Count).ToArray();
+        var lastAts = increments.Select(i => i.LastAt.ToUniversalTime()).ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ActivityCounts" ("ConnectionId", "TeamSourceId", "Week", "ActorSourceId", "Class", "Count", "LastAt")
+            SELECT * FROM unnest({connections}::uuid[], {teams}::text[], {weeks}::integer[], {actors}::text[], {classes}::text[],
+                {counts}::integer[], {lastAts}::timestamptz[])
+            ON CONFLICT ("ConnectionId", "TeamSourceId", "Week", "ActorSourceId", "Class") DO UPDATE
+            SET "Count" = "ActivityCounts"."Count" + EXCLUDED."Count", "LastAt" = GREATEST("ActivityCounts"."LastAt", EXCLUDED."LastAt")
+            """, cancellationToken);
     }
 
     /// <summary>The team-weeks these activities count in.</summary>
