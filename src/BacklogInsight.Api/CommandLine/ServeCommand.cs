@@ -18,10 +18,17 @@ public static class ServeCommand
 {
     public static async Task<int> RunAsync(CommandLineInvocation invocation)
     {
+        var role = ServeRole.Parse(invocation.Option("role"));
         var builder = WebApplication.CreateBuilder(invocation.ConfigurationArgs);
         if (invocation.Has("demo"))
         {
             builder.Configuration["Demo:Enabled"] = "true";
+        }
+
+        // An API process only enqueues; the workers of the cluster run the jobs.
+        if (!role.RunsJobs)
+        {
+            builder.Configuration["Jobs:RunServer"] = "false";
         }
 
         // Logging, storage, sources and workers shared with every command.
@@ -29,13 +36,25 @@ public static class ServeCommand
 
         // The API surface: problem details, OpenAPI and the demo bootstrapper.
         builder.Services.AddBacklogApi();
-        builder.Services.AddDemo(builder.Configuration);
+        if (role.ServesApi)
+        {
+            builder.Services.AddDemo(builder.Configuration);
+        }
+
         builder.Services.AddBacklogHealthChecks();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+
+        // A worker answers health probes only.
+        app.MapHealthApi();
+        if (!role.ServesApi)
+        {
+            await app.RunAsync();
+            return 0;
+        }
 
         // OpenAPI document and its browsable UI.
         app.MapOpenApi();
@@ -49,7 +68,6 @@ public static class ServeCommand
         app.UseStaticFiles();
 
         // Endpoint groups, one per feature.
-        app.MapHealthApi();
         app.MapConnectionsApi();
         app.MapTeamsApi();
         app.MapPeopleApi();

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Hosting;
 namespace BacklogInsight.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on a throwaway data folder: a SQLite file, Hangfire in memory with no server (tests run the jobs
+/// The real host on a throwaway data folder: a SQLite file (or the folder's PostgreSQL database, see
+/// <see cref="TestDatabase"/>), Hangfire in memory with no server (tests run the jobs
 /// themselves), and the sample source. Two factories on the same folder are a restart.
 /// </summary>
 public sealed class BacklogApiFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
@@ -25,7 +26,7 @@ public sealed class BacklogApiFactory(string dataDirectory, IReadOnlyDictionary<
             ["Jobs:Storage"] = "memory",
             ["Jobs:RunServer"] = "false",
             ["Log:Format"] = "text",
-        }.Concat(settings ?? new Dictionary<string, string?>())));
+        }.Concat(TestDatabase.SettingsFor(DataDirectory)).Concat(settings ?? new Dictionary<string, string?>())));
         return base.CreateHost(builder);
     }
 

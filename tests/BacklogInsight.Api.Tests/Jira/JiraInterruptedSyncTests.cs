@@ -144,7 +144,7 @@ public sealed class JiraInterruptedSyncTests
         while (true)
         {
             Assert.That(process.HasExited, Is.False, $"the sync ended before it could be killed:\n{process.Output}");
-            if (File.Exists(DatabaseSnapshot.PathIn(dataDirectory)))
+            if (DatabaseSnapshot.Exists(dataDirectory))
             {
                 try
                 {
@@ -153,7 +153,7 @@ public sealed class JiraInterruptedSyncTests
                         return;
                     }
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException)
+                catch (System.Data.Common.DbException)
                 {
                     // The schema is still being created.
                 }
