@@ -1,4 +1,5 @@
 using BacklogInsight.Benchmarks.Balance;
+using BacklogInsight.Benchmarks.Cluster;
 using BacklogInsight.Benchmarks.Jira;
 using BenchmarkDotNet.Running;
 
@@ -15,6 +16,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "--balance-scale")
         {
             return await BalanceScaleLoad.RunAsync(args);
+        }
+
+        if (args.Contains(ClusterScaleRun.Switch))
+        {
+            return await ClusterScaleRun.RunAsync(args);
         }
 
         if (args.Contains(JiraScaleRun.Switch))
