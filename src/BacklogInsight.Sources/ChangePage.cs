@@ -14,4 +14,7 @@ public sealed record ChangePage
 
     /// <summary>Requests retried after a transient failure while reading this page.</summary>
     public int Retries { get; init; }
+
+    /// <summary>Items of this page whose history was longer than the first answer held and was read to the end.</summary>
+    public int ChangelogsCompleted { get; init; }
 }

@@ -28,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.AddDbContext<PostgresBacklogDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddScoped<ChangeWriter>();
+        services.AddScoped<ItemWriter>();
+        services.AddScoped<WorkItemReconciler>();
         services.AddScoped<ActivityCountRefresher>();
         services.AddScoped<RoleBalanceQueries>();
         services.AddScoped<SyncLease>();

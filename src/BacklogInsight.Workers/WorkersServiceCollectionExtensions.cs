@@ -31,9 +31,12 @@ public static class WorkersServiceCollectionExtensions
         services.AddScoped<SyncRunRecorder>();
         services.AddScoped<SyncScheduler>();
         services.AddScoped<SyncConnectionJob>();
+        services.AddScoped<RefreshWorkItemJob>();
+        services.AddScoped<SweepDeletedItemsJob>();
         services.AddScoped<ConnectionRegistration>();
         services.AddScoped<ProtectedConnectionSecrets>();
-        services.AddScoped<IConnectionSecrets>(provider => provider.GetRequiredService<ProtectedConnectionSecrets>());
+        services.AddSingleton<TransientConnectionSecrets>();
+        services.AddScoped<IConnectionSecrets, LayeredConnectionSecrets>();
         var keyRing = configuration[$"{SecurityOptions.SectionName}:KeyRingPath"];
         services.AddDataProtection().SetApplicationName("BacklogInsight")
             .PersistKeysToFileSystem(new DirectoryInfo(string.IsNullOrWhiteSpace(keyRing) ? Path.Combine(storage.DataDirectory, "keys") : keyRing));

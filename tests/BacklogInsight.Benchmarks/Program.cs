@@ -1,3 +1,4 @@
+using BacklogInsight.Benchmarks.AzureDevOps;
 using BacklogInsight.Benchmarks.Balance;
 using BacklogInsight.Benchmarks.Cluster;
 using BacklogInsight.Benchmarks.Jira;
@@ -21,6 +22,11 @@ public static class BenchmarkProgram
         if (args.Contains(ClusterScaleRun.Switch))
         {
             return await ClusterScaleRun.RunAsync(args);
+        }
+
+        if (args.Contains(AdoScaleRun.Switch))
+        {
+            return await AdoScaleRun.RunAsync(args);
         }
 
         if (args.Contains(JiraScaleRun.Switch))

@@ -6,6 +6,7 @@ using BacklogInsight.Api.Features.Health;
 using BacklogInsight.Api.Features.People;
 using BacklogInsight.Api.Features.Reports;
 using BacklogInsight.Api.Features.Teams;
+using BacklogInsight.Api.Features.Webhooks;
 using BacklogInsight.Api.Features.WorkItems;
 using BacklogInsight.Api.Infrastructure;
 using Hangfire;
@@ -42,6 +43,8 @@ public static class ServeCommand
         }
 
         builder.Services.AddBacklogHealthChecks();
+        builder.Services.AddWebhooks();
+        builder.Services.AddConnectionChecks();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -76,6 +79,8 @@ public static class ServeCommand
         app.MapClassificationApi();
         app.MapBalanceApi();
         app.MapReportsApi();
+        app.MapJiraWebhooksApi();
+        app.MapAzureDevOpsWebhooksApi();
 
         await app.RunAsync();
         return 0;

@@ -58,3 +58,18 @@ export const reportUrl = (week, format) => `/api/reports/${encodeURIComponent(we
 
 export const teamReportUrl = (week, id, format) =>
   `/api/reports/${encodeURIComponent(week)}/teams/${encodeURIComponent(id)}${query({ format })}`;
+
+export const connections = async () => (await getJson('/api/connections?limit=1000')).items;
+
+export const completeness = (id) => getJson(`/api/connections/${encodeURIComponent(id)}/completeness`);
+
+export const testConnection = (id) => getJson(`/api/connections/${encodeURIComponent(id)}/test`, { method: 'POST' });
+
+const postJson = (path, body) =>
+  getJson(path, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+export const testDefinition = (definition) => postJson('/api/connections/test', definition);
+
+export const createConnection = (definition) => postJson('/api/connections', definition);
+
+export const startSync = (id) => getJson(`/api/connections/${encodeURIComponent(id)}/sync`, { method: 'POST' });

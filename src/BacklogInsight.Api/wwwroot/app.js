@@ -1,4 +1,5 @@
-// A tiny hash router: #/ overview, #/teams/{id}, #/reports; ?week=YYYY-Www keeps the chosen week.
+// A tiny hash router: #/ overview, #/teams/{id}, #/reports, #/connections; ?week=YYYY-Www keeps the chosen week.
+import { renderConnections } from './connections.js';
 import { closeDrilldown } from './drilldown.js';
 import { h, replace } from './dom.js';
 import { renderOverview } from './overview.js';
@@ -40,6 +41,8 @@ async function route() {
       await renderTeam(view, { id: decodeURIComponent(team[1]), week, navigate });
     } else if (path === '/reports') {
       await renderReports(view, { navigate });
+    } else if (path === '/connections') {
+      await renderConnections(view, { navigate });
     } else {
       replace(view, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the overview')));
     }

@@ -31,6 +31,18 @@ public sealed class SyncRun
 
     public int Retries { get; set; }
 
+    /// <summary>Issues whose changelog was longer than the search embeds and was completed from the changelog endpoint.</summary>
+    public int ChangelogsCompleted { get; set; }
+
+    /// <summary>Stored items found deleted (or moved out of scope) by a deletion sweep or a delete event.</summary>
+    public int ItemsDeleted { get; set; }
+
+    /// <summary>Stored items whose key changed (moved issues); the item keeps its id and takes the new key.</summary>
+    public int ItemsMoved { get; set; }
+
+    /// <summary>Items marked deleted earlier that the tracker shows again.</summary>
+    public int ItemsRestored { get; set; }
+
     /// <summary>What went wrong, in plain words; null on success.</summary>
     public string? Error { get; set; }
 }

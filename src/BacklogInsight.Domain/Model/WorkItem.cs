@@ -42,4 +42,11 @@ public sealed class WorkItem
 
     /// <summary>A link back to the item in its tracker, when the source has one.</summary>
     public string? Url { get; set; }
+
+    /// <summary>
+    /// When the tracker was found no longer to hold the item (deleted, or moved out of the connection's scope); null while
+    /// it exists. A deleted item keeps its row, its activities and their corrections, but none of them counts in a balance
+    /// or shows in a list; an item the tracker shows again is restored.
+    /// </summary>
+    public DateTimeOffset? DeletedAt { get; set; }
 }

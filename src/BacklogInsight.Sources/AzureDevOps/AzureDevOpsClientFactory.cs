@@ -27,9 +27,15 @@ public sealed class AzureDevOpsClientFactory(
                 + "https://dev.azure.com/contoso or https://tfs.contoso.com/tfs/DefaultCollection.");
         }
 
-        // Resolved here, not injected: the host registers its secret store, and a host without one can still run other sources.
-        var secrets = services.GetService<IConnectionSecrets>()
-            ?? throw new InvalidOperationException("No IConnectionSecrets is registered, so Azure DevOps tokens cannot be read.");
+        // Hosts register their secret store per scope (it reads the database), while a source lives longer than a scope:
+        // each read of a secret opens its own scope. Resolving the store from the root provider would capture one
+        // DbContext for the process (and throws when scopes are validated).
+        if (services.GetService<IServiceProviderIsService>() is { } registry && !registry.IsService(typeof(IConnectionSecrets)))
+        {
+            throw new InvalidOperationException("No IConnectionSecrets is registered, so Azure DevOps tokens cannot be read.");
+        }
+
+        var secrets = new AzureDevOpsScopedSecrets(services);
         var http = httpClientFactory.CreateClient(AzureDevOpsClient.HttpClientName);
         http.BaseAddress = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/");
         return new AzureDevOpsClient(

@@ -24,6 +24,12 @@ public sealed record AzureDevOpsConnectionSettings
     /// <summary>Team names or ids to follow; empty follows every team of the followed projects.</summary>
     public IReadOnlyList<string> Teams { get; init; } = [];
 
+    /// <summary>
+    /// A team mapping that replaces the organisation's teams: each rule names a team and the project, area paths, types
+    /// and tags of its work items (no WIQL). Empty: one team per Azure DevOps team, owning its area paths.
+    /// </summary>
+    public IReadOnlyList<AzureDevOpsTeamRule> TeamMap { get; init; } = [];
+
     /// <summary>The REST api-version; defaults to 7.1 on Services and 6.0 (Server 2020) on Server.</summary>
     public string? ApiVersion { get; init; }
 
@@ -93,6 +99,16 @@ public sealed record AzureDevOpsConnectionSettings
         if (settings.ApiVersion is { } version && !char.IsAsciiDigit(version.FirstOrDefault()))
         {
             throw new FormatException($"The Azure DevOps api-version '{version}' is not a version such as \"7.1\" or \"6.0\".");
+        }
+
+        if (settings.TeamMap.FirstOrDefault(r => string.IsNullOrWhiteSpace(r.Team)) is not null)
+        {
+            throw new FormatException("Every entry of the Azure DevOps \"teamMap\" needs a \"team\" name.");
+        }
+
+        if (settings.TeamMap.GroupBy(r => r.Team, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new FormatException($"The Azure DevOps \"teamMap\" names the team '{twice.Key}' twice; give each team one entry with all its areas.");
         }
 
         return settings;

@@ -37,6 +37,7 @@ public sealed class AzureDevOpsMapper(Connection connection)
         var type = AdoValue.Text(fields, "System.WorkItemType");
         var state = AdoValue.Text(fields, "System.State");
         var project = AdoValue.Text(fields, "System.TeamProject");
+        var labels = Tags(AdoValue.Text(fields, "System.Tags"));
         var parent = AdoValue.Int(fields, "System.Parent")?.ToString(CultureInfo.InvariantCulture)
             ?? item.Relations?.FirstOrDefault(r => r.Rel == "System.LinkTypes.Hierarchy-Reverse")?.TargetId;
         return new WorkItem
@@ -49,12 +50,12 @@ public sealed class AzureDevOpsMapper(Connection connection)
             Title = AdoValue.Text(fields, "System.Title") ?? string.Empty,
             Status = state ?? "Unknown",
             StatusCategory = context.CategoryOf(type, state),
-            TeamSourceId = context.TeamOf(AdoValue.Text(fields, "System.AreaPath")),
+            TeamSourceId = context.TeamOf(project, AdoValue.Text(fields, "System.AreaPath"), type, labels),
             AssigneeSourceId = Identity(fields, "System.AssignedTo"),
             ReporterSourceId = Identity(fields, "System.CreatedBy"),
             ParentSourceId = parent,
             SprintSourceId = context.SprintOf(AdoValue.Text(fields, "System.IterationPath")),
-            Labels = Tags(AdoValue.Text(fields, "System.Tags")),
+            Labels = labels,
             CreatedAt = Date(fields, "System.CreatedDate") ?? default,
             UpdatedAt = Date(fields, "System.ChangedDate") ?? default,
             Url = project is null ? null : $"{_base}/{Uri.EscapeDataString(project)}/_workitems/edit/{id}",
@@ -110,6 +111,14 @@ public sealed class AzureDevOpsMapper(Connection connection)
             IsBot = IsServiceAccount(identity),
         };
 
+    /// <summary>A team of a configured team mapping; its owner is not known from Azure DevOps.</summary>
+    public Team ToTeam(AzureDevOpsTeamRule rule) => new()
+    {
+        ConnectionId = connection.Id,
+        SourceId = rule.TeamId,
+        Name = rule.Team,
+    };
+
     /// <summary>A team, owned by its first administrator when known.</summary>
     public Team ToTeam(AdoTeam team, string? ownerSourceId) => new()
     {
@@ -119,18 +128,28 @@ public sealed class AzureDevOpsMapper(Connection connection)
         OwnerSourceId = ownerSourceId,
     };
 
-    /// <summary>An iteration as a sprint of a team; its state is worked out from its dates, not the stored time frame.</summary>
+    /// <summary>
+    /// An iteration as a sprint of a team: its state is the server's time frame (past, current, future) when given,
+    /// else worked out from its dates.
+    /// </summary>
     public Sprint ToSprint(AdoIteration iteration, string teamId, DateTimeOffset now)
     {
         var start = iteration.Attributes?.StartDate?.ToUniversalTime();
         var finish = iteration.Attributes?.FinishDate?.ToUniversalTime();
+        var byDates = start is null || now < start ? "future" : finish is { } end && now >= end.AddDays(1) ? "closed" : "active";
         return new Sprint
         {
             ConnectionId = connection.Id,
             SourceId = iteration.Id,
             TeamSourceId = teamId,
             Name = iteration.Name ?? iteration.Path ?? iteration.Id,
-            State = start is null || now < start ? "future" : finish is { } end && now >= end.AddDays(1) ? "closed" : "active",
+            State = iteration.Attributes?.TimeFrameName switch
+            {
+                "past" => "closed",
+                "current" => "active",
+                "future" => "future",
+                _ => byDates,
+            },
             StartsAt = start,
             EndsAt = finish,
         };
@@ -188,7 +207,15 @@ public sealed class AzureDevOpsMapper(Connection connection)
             }
 
             var kind = name == "System.State" ? ActivityKind.Transitioned : ActivityKind.FieldChanged;
-            yield return New(kind, name, from, to, HtmlFields.Contains(name) ? HtmlText.ToPlainText(to) : null);
+            if (HtmlFields.Contains(name))
+            {
+                // Descriptions, acceptance criteria and repro steps are HTML: stored and classified as plain text.
+                var text = HtmlText.ToPlainText(to);
+                yield return New(kind, name, HtmlText.ToPlainText(from), text, text);
+                continue;
+            }
+
+            yield return New(kind, name, from, to, null);
         }
 
         foreach (var (relation, added) in (update.Relations?.Added ?? []).Select(r => (r, true))

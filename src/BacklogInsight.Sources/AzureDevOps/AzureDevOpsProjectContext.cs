@@ -7,8 +7,9 @@ namespace BacklogInsight.Sources.AzureDevOps;
 /// level of each type and the category of each state. Built from the project's teams, their team field values and
 /// iterations, and its backlog configuration; process-neutral names fill the gaps.
 /// </summary>
-public sealed class AzureDevOpsProjectContext
+public sealed class AzureDevOpsProjectContext(IReadOnlyList<AzureDevOpsTeamRule>? teamMap = null)
 {
+    private readonly IReadOnlyList<AzureDevOpsTeamRule> _teamMap = teamMap ?? [];
     private readonly List<(string TeamId, AdoTeamFieldValue Area)> _areas = [];
     private readonly Dictionary<string, string> _iterationByPath = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _levelByType = new(StringComparer.OrdinalIgnoreCase);
@@ -54,6 +55,13 @@ public sealed class AzureDevOpsProjectContext
             }
         }
     }
+
+    /// <summary>
+    /// The team that owns an item: with a configured team mapping, the first rule that matches it; otherwise the Azure
+    /// DevOps team whose area holds the item's area path.
+    /// </summary>
+    public string? TeamOf(string? project, string? areaPath, string? type, IReadOnlyList<string> tags) =>
+        _teamMap.Count == 0 ? TeamOf(areaPath) : _teamMap.FirstOrDefault(r => r.Matches(project, areaPath, type, tags))?.TeamId;
 
     /// <summary>The team whose area holds <paramref name="areaPath"/>: exact or (with children) prefix, longest match first.</summary>
     public string? TeamOf(string? areaPath)

@@ -23,10 +23,18 @@ internal static class AzureDevOpsResponseReader
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         var isHtml = mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
         if (response.StatusCode == HttpStatusCode.NonAuthoritativeInformation
-            || ((int)response.StatusCode is >= 300 and < 400)
-            || (response.IsSuccessStatusCode && isHtml))
+            || ((int)response.StatusCode is >= 300 and < 400))
         {
             throw new AzureDevOpsSourceException(string.Format(System.Globalization.CultureInfo.InvariantCulture, SignInPage, what), response.StatusCode);
+        }
+
+        if (response.IsSuccessStatusCode && isHtml)
+        {
+            throw new AzureDevOpsSourceException(
+                $"Azure DevOps answered {what} with an HTML page instead of data: either the base URL is not the organisation or "
+                + "collection URL (https://dev.azure.com/{organisation} or https://{server}/tfs/{collection}), or the page is a "
+                + "sign-in page because the personal access token was not accepted.",
+                response.StatusCode);
         }
 
         if (!response.IsSuccessStatusCode)

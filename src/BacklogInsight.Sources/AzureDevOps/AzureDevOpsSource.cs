@@ -15,7 +15,7 @@ public sealed partial class AzureDevOpsSource(
     AzureDevOpsClient client,
     AzureDevOpsOptions options,
     TimeProvider timeProvider,
-    ILogger<AzureDevOpsSource> logger) : IBacklogSource
+    ILogger<AzureDevOpsSource> logger) : IBacklogSource, ISingleItemSource, IDeletionSweepSource
 {
     /// <summary>The scope key of an organisation-wide query (no project followed).</summary>
     private const string OrganisationScope = "*";
@@ -25,45 +25,120 @@ public sealed partial class AzureDevOpsSource(
 
     private readonly AzureDevOpsConnectionSettings _settings = client.Settings;
     private readonly AzureDevOpsMapper _mapper = new(connection);
+    /// <summary>The first id range of a sweep that the server found too large to list at once.</summary>
+    private const long InitialIdSpan = 1 << 20;
+
+    private int? _retriesBeforeDiscovery;
+
     private readonly Dictionary<string, Task<AzureDevOpsProjectContext>> _contexts = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Per followed project: its teams (or the configured team mapping) with their areas and administrators, the
+    /// iterations each team selected with dates and time frames, the members as people (service accounts marked), and
+    /// the backlog levels and state categories of its process. What is read here also maps the work items of the run.
+    /// </summary>
     public async Task<SourceCatalogue> DiscoverAsync(CancellationToken cancellationToken)
     {
         var before = client.Stats.Requests;
-        var now = timeProvider.GetUtcNow();
-        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
-        var teams = new List<Team>();
-        var sprints = new Dictionary<string, Sprint>(StringComparer.OrdinalIgnoreCase);
+        _retriesBeforeDiscovery ??= client.Stats.Retries;
+        var discovery = new Discovery(timeProvider.GetUtcNow());
         foreach (var project in await ReadProjectsAsync(cancellationToken))
         {
-            foreach (var team in (await client.GetTeamsAsync(project.Id, cancellationToken)).Where(_settings.FollowsTeam))
-            {
-                var members = await client.GetTeamMembersAsync(project.Id, team.Id, cancellationToken);
-                string? owner = null;
-                foreach (var member in members)
-                {
-                    if (_mapper.ToPerson(AdoIdentity.From(member.Identity)) is { } person)
-                    {
-                        people[person.SourceId] = person;
-                        owner ??= member.IsTeamAdmin ? person.SourceId : null;
-                    }
-                }
-
-                teams.Add(_mapper.ToTeam(team, owner));
-                foreach (var iteration in await client.GetIterationsAsync(project.Id, team.Id, cancellationToken))
-                {
-                    sprints.TryAdd(iteration.Id, _mapper.ToSprint(iteration, team.Id, now));
-                }
-            }
+            _contexts[project.Name] = Task.FromResult(await ReadContextAsync(project.Name, discovery, cancellationToken));
         }
 
+        var teams = _settings.TeamMap.Count == 0 ? discovery.Teams : [.. _settings.TeamMap.Select(_mapper.ToTeam)];
         return new SourceCatalogue
         {
             Teams = teams,
-            People = [.. people.Values],
-            Sprints = [.. sprints.Values],
+            People = [.. discovery.People.Values],
+            Sprints = [.. discovery.Sprints.Values],
             Requests = client.Stats.Requests - before,
         };
+    }
+
+    /// <summary>
+    /// One work item now, with its complete history and comments; <see cref="SingleItemRead.Change"/> is null when Azure
+    /// DevOps no longer has it (deleted, or not readable by the token) or it lies outside the followed projects.
+    /// </summary>
+    public async Task<SingleItemRead> ReadItemAsync(string sourceId, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(sourceId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            throw new FormatException($"'{sourceId}' is not an Azure DevOps work item id.");
+        }
+
+        var requests = client.Stats.Requests;
+        var retries = client.Stats.Retries;
+        var items = (await client.GetWorkItemsAsync(null, [id], cancellationToken))
+            .Where(i => _settings.FollowedProjects.Count == 0
+                || _settings.FollowedProjects.Contains(AdoValue.Text(i.Fields, "System.TeamProject") ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+        var changes = await ToChangesAsync(items, null, cancellationToken);
+        return new SingleItemRead
+        {
+            Change = changes.SingleOrDefault(),
+            Requests = client.Stats.Requests - requests,
+            Retries = client.Stats.Retries - retries,
+        };
+    }
+
+    /// <summary>
+    /// The ids of every work item of the followed projects (or the organisation) now, by WIQL keyset on
+    /// <c>System.Id</c>; an id range that matches more than the server's cap is narrowed until it does not.
+    /// </summary>
+    public async IAsyncEnumerable<LiveItemPage> ListLiveIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string?> scopes = _settings.FollowedProjects.Count == 0 ? [null] : [.. _settings.FollowedProjects];
+        foreach (var project in scopes)
+        {
+            var last = 0L;
+            long? span = null;
+            long? lastSpan = null;
+            while (true)
+            {
+                var requests = client.Stats.Requests;
+                var retries = client.Stats.Retries;
+                int[] ids;
+                try
+                {
+                    var result = await client.QueryAsync(project, AzureDevOpsWiql.IdsAfter(project, last, span is { } s ? last + s : null), cancellationToken);
+                    ids = [.. result.WorkItems.Select(w => w.Id).Distinct().Order()];
+                }
+                catch (AzureDevOpsSourceException ex) when (ex.ErrorCode == AzureDevOpsSourceException.QueryTooLarge)
+                {
+                    span = span is { } narrower ? narrower / 2 : lastSpan ?? InitialIdSpan;
+                    if (span < 1)
+                    {
+                        throw;
+                    }
+
+                    continue;
+                }
+
+                yield return new LiveItemPage
+                {
+                    Items = [.. ids.Select(i => new LiveWorkItem(i.ToString(System.Globalization.CultureInfo.InvariantCulture), i.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+                    Requests = client.Stats.Requests - requests,
+                    Retries = client.Stats.Retries - retries,
+                };
+                if (ids.Length >= options.WiqlTop)
+                {
+                    last = ids[^1];
+                }
+                else if (span is { } bounded)
+                {
+                    // The bounded range is exhausted: try the rest unbounded again, narrowing as before if it is still too large.
+                    last += bounded;
+                    lastSpan = bounded;
+                    span = null;
+                }
+                else
+                {
+                    break;
+                }
+            }
+        }
     }
 
     /// <exception cref="FormatException"><paramref name="since"/> was not written by the Azure DevOps source.</exception>
@@ -78,7 +153,10 @@ public sealed partial class AzureDevOpsSource(
         AzureDevOpsCheckpoint checkpoint, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var requests = client.Stats.Requests;
-        var retries = client.Stats.Retries;
+
+        // The catalogue has no retry count: retries made while discovering are reported with the first page.
+        var retries = _retriesBeforeDiscovery ?? client.Stats.Retries;
+        _retriesBeforeDiscovery = null;
         IReadOnlyList<string> scopes = _settings.FollowedProjects.Count == 0 ? [OrganisationScope] : _settings.FollowedProjects;
         foreach (var scope in scopes)
         {
@@ -164,7 +242,7 @@ public sealed partial class AzureDevOpsSource(
     /// <summary>Reads each item's updates and comments (bounded parallelism), then maps them; all or nothing.</summary>
     private async Task<List<WorkItemChange>> ToChangesAsync(IReadOnlyList<AdoWorkItem> items, string? scopeProject, CancellationToken cancellationToken)
     {
-        var history = new (IReadOnlyList<AdoWorkItemUpdate> Updates, IReadOnlyList<AdoComment>? Comments)[items.Count];
+        var history = new (IReadOnlyList<AdoWorkItemUpdate> Updates, IReadOnlyList<AdoComment>? Comments)?[items.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, items.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentRequestsPerConnection, CancellationToken = cancellationToken },
@@ -172,21 +250,34 @@ public sealed partial class AzureDevOpsSource(
             {
                 var item = items[index];
                 var project = AdoValue.Text(item.Fields, "System.TeamProject") ?? scopeProject;
-                var updates = await client.GetUpdatesAsync(project, item.Id, ct);
-                var comments = AdoValue.Int(item.Fields, "System.CommentCount") is > 0
-                    ? await client.GetCommentsAsync(project, item.Id, ct)
-                    : [];
-                history[index] = (updates, comments);
+                try
+                {
+                    var updates = await client.GetUpdatesAsync(project, item.Id, ct);
+                    var comments = AdoValue.Int(item.Fields, "System.CommentCount") is > 0
+                        ? await client.GetCommentsAsync(project, item.Id, ct)
+                        : [];
+                    history[index] = (updates, comments);
+                }
+                catch (AzureDevOpsSourceException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound && ex.ErrorCode == "TF401232")
+                {
+                    // Deleted between the batch and its history: the deletion sweep reconciles it; the page goes on without it.
+                    ItemVanished(logger, connection.Name, item.Id);
+                }
             });
 
         var changes = new List<WorkItemChange>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
+            if (history[i] is not { } read)
+            {
+                continue;
+            }
+
             var project = AdoValue.Text(items[i].Fields, "System.TeamProject") ?? scopeProject;
-            var context = project is null ? AzureDevOpsProjectContext.Empty : await ContextOfAsync(project, cancellationToken);
+            var context = project is null ? new AzureDevOpsProjectContext(_settings.TeamMap) : await ContextOfAsync(project, cancellationToken);
             changes.Add(new WorkItemChange(
                 _mapper.ToWorkItem(items[i], context),
-                _mapper.ToActivities(items[i], history[i].Updates, history[i].Comments)));
+                _mapper.ToActivities(items[i], read.Updates, read.Comments)));
         }
 
         return changes;
@@ -197,23 +288,49 @@ public sealed partial class AzureDevOpsSource(
     {
         if (!_contexts.TryGetValue(project, out var context))
         {
-            context = ReadContextAsync(project, cancellationToken);
+            context = ReadContextAsync(project, null, cancellationToken);
             _contexts[project] = context;
         }
 
         return context;
     }
 
-    private async Task<AzureDevOpsProjectContext> ReadContextAsync(string project, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a project's followed teams with their areas and iterations, and its backlog configuration; with
+    /// <paramref name="discovery"/>, also the teams' members, administrators and sprints.
+    /// </summary>
+    private async Task<AzureDevOpsProjectContext> ReadContextAsync(string project, Discovery? discovery, CancellationToken cancellationToken)
     {
-        var context = new AzureDevOpsProjectContext();
+        var context = new AzureDevOpsProjectContext(_settings.TeamMap);
         var teams = (await client.GetTeamsAsync(project, cancellationToken)).Where(_settings.FollowsTeam).ToList();
+        var sprintTeam = _settings.TeamMap.FirstOrDefault(r => r.Project is null || string.Equals(r.Project, project, StringComparison.OrdinalIgnoreCase))?.TeamId;
         foreach (var team in teams)
         {
-            context.AddTeam(
-                team.Id,
-                await client.GetTeamFieldValuesAsync(project, team.Id, cancellationToken),
-                await client.GetIterationsAsync(project, team.Id, cancellationToken));
+            var iterations = await client.GetIterationsAsync(project, team.Id, cancellationToken);
+            context.AddTeam(team.Id, await client.GetTeamFieldValuesAsync(project, team.Id, cancellationToken), iterations);
+            if (discovery is null)
+            {
+                continue;
+            }
+
+            string? owner = null;
+            foreach (var member in await client.GetTeamMembersAsync(project, team.Id, cancellationToken))
+            {
+                if (_mapper.ToPerson(AdoIdentity.From(member.Identity)) is { } person)
+                {
+                    discovery.People[person.SourceId] = person;
+                    owner ??= member.IsTeamAdmin ? person.SourceId : null;
+                }
+            }
+
+            discovery.Teams.Add(_mapper.ToTeam(team, owner));
+            if ((_settings.TeamMap.Count == 0 ? team.Id : sprintTeam) is { } sprintOwner)
+            {
+                foreach (var iteration in iterations)
+                {
+                    discovery.Sprints.TryAdd(iteration.Id, _mapper.ToSprint(iteration, sprintOwner, discovery.Now));
+                }
+            }
         }
 
         if (teams.Count > 0)
@@ -254,6 +371,9 @@ public sealed partial class AzureDevOpsSource(
             string.Equals(a.Name, p, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Id, p, StringComparison.OrdinalIgnoreCase)))];
     }
 
+    [LoggerMessage(3304, LogLevel.Information, "Azure DevOps connection {Connection}: work item {Id} vanished while it was read; the deletion sweep reconciles it")]
+    private static partial void ItemVanished(ILogger logger, string connection, int id);
+
     [LoggerMessage(3301, LogLevel.Information, "Azure DevOps connection {Connection}: too many work items changed between {From} and {Until}; splitting the window")]
     private static partial void WindowSplit(ILogger logger, string connection, DateTimeOffset from, DateTimeOffset until);
 
@@ -262,4 +382,14 @@ public sealed partial class AzureDevOpsSource(
 
     [LoggerMessage(3303, LogLevel.Warning, "Azure DevOps connection {Connection}: project {Project} has no backlog configuration; levels and state categories come from type and state names")]
     private static partial void NoBacklogConfiguration(ILogger logger, string connection, string project);
+
+    /// <summary>What discovery collects across projects.</summary>
+    private sealed record Discovery(DateTimeOffset Now)
+    {
+        public List<Team> Teams { get; } = [];
+
+        public Dictionary<string, Person> People { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Sprint> Sprints { get; } = new(StringComparer.OrdinalIgnoreCase);
+    }
 }

@@ -44,4 +44,22 @@ internal static class AzureDevOpsWiql
         var truncated = new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         return truncated.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The ids of <paramref name="project"/> (every project when null) above <paramref name="after"/> and up to <paramref name="upTo"/>, in id order.</summary>
+    public static string IdsAfter(string? project, long after, long? upTo)
+    {
+        var where = new List<string>();
+        if (project is not null)
+        {
+            where.Add("[System.TeamProject] = @project");
+        }
+
+        where.Add(string.Create(CultureInfo.InvariantCulture, $"[System.Id] > {after}"));
+        if (upTo is { } end)
+        {
+            where.Add(string.Create(CultureInfo.InvariantCulture, $"[System.Id] <= {end}"));
+        }
+
+        return $"SELECT [System.Id] FROM WorkItems WHERE {string.Join(" AND ", where)} ORDER BY [System.Id] ASC";
+    }
 }

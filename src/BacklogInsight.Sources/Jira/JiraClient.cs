@@ -101,15 +101,44 @@ public sealed partial class JiraClient(
     /// Runs a JQL search page by page: Cloud <c>POST search/jql</c> following <c>nextPageToken</c>; Data Center
     /// <c>POST search</c> by <c>startAt</c>, re-reading <see cref="JiraOptions.DataCenterPageOverlap"/> issues per page.
     /// </summary>
-    public async IAsyncEnumerable<JiraSearchPage> SearchAsync(
-        string jql, IReadOnlyList<string> fields, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<JiraSearchPage> SearchAsync(string jql, IReadOnlyList<string> fields, CancellationToken cancellationToken) =>
+        SearchPagesAsync(jql, fields, true, options.SearchPageSize, cancellationToken);
+
+    /// <summary>
+    /// The id and key of every issue a JQL finds, page by page, without fields or changelogs (the cheap listing the
+    /// deletion sweep and JQL-defined teams use; Jira serves up to 5000 ids per page this way).
+    /// </summary>
+    public IAsyncEnumerable<JiraSearchPage> SearchIdsAsync(string jql, CancellationToken cancellationToken) =>
+        SearchPagesAsync(jql, ["id", "key"], false, options.SweepPageSize, cancellationToken);
+
+    /// <summary>One issue by id or key with the given fields and its changelog; null when Jira answers 404.</summary>
+    public async Task<JiraIssue?> GetIssueAsync(string idOrKey, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync<JiraIssue>(
+                HttpMethod.Get,
+                $"{settings.ApiPath}/issue/{Uri.EscapeDataString(idOrKey)}?fields={Uri.EscapeDataString(string.Join(',', fields))}&expand=changelog",
+                null,
+                cancellationToken);
+        }
+        catch (JiraSourceException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async IAsyncEnumerable<JiraSearchPage> SearchPagesAsync(
+        string jql, IReadOnlyList<string> fields, bool changelog, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (settings.IsCloud)
         {
             string? token = null;
             while (true)
             {
-                var body = new { jql, fields, expand = "changelog", maxResults = options.SearchPageSize, nextPageToken = token };
+                object body = changelog
+                    ? new { jql, fields, expand = "changelog", maxResults = pageSize, nextPageToken = token }
+                    : new { jql, fields, maxResults = pageSize, nextPageToken = token };
                 var page = await SendAsync<JiraSearchPage>(HttpMethod.Post, $"{settings.ApiPath}/search/jql", body, cancellationToken);
                 yield return page;
                 var last = page.IsLast ?? string.IsNullOrEmpty(page.NextPageToken);
@@ -125,7 +154,9 @@ public sealed partial class JiraClient(
         var startAt = 0;
         while (true)
         {
-            var body = new { jql, startAt, maxResults = options.SearchPageSize, fields, expand = new[] { "changelog" } };
+            object body = changelog
+                ? new { jql, startAt, maxResults = pageSize, fields, expand = new[] { "changelog" } }
+                : new { jql, startAt, maxResults = pageSize, fields };
             var page = await SendAsync<JiraSearchPage>(HttpMethod.Post, $"{settings.ApiPath}/search", body, cancellationToken);
             yield return page;
             var received = page.Issues.Count;

@@ -35,8 +35,20 @@ public sealed record JiraConnectionSettings
     /// <summary>Only issues carrying one of these labels, when given.</summary>
     public IReadOnlyList<string> Labels { get; init; } = [];
 
-    /// <summary>How teams are derived; only <c>board</c> (one team per board) is supported. Defaults to board.</summary>
+    /// <summary>How teams are derived when <see cref="Teams"/> is empty: <c>board</c>, one team per board. Defaults to board.</summary>
     public string TeamMapping { get; init; } = "board";
+
+    /// <summary>
+    /// Board ids to make teams of, when only some boards are teams; empty makes a team of every board that covers a
+    /// followed project. Issues outside them get no team.
+    /// </summary>
+    public IReadOnlyList<long> Boards { get; init; } = [];
+
+    /// <summary>
+    /// Teams defined by rule (board, project, JQL filter, component, label or field value), first match wins;
+    /// empty: a team per board.
+    /// </summary>
+    public IReadOnlyList<JiraTeamDefinition> Teams { get; init; } = [];
 
     /// <summary>
     /// The IANA time zone JQL dates are read in (the API user's profile zone). When absent, it is read from
@@ -94,7 +106,17 @@ public sealed record JiraConnectionSettings
 
         if (settings.TeamMapping != "board")
         {
-            throw new FormatException($"The Jira team mapping '{settings.TeamMapping}' is not supported; use \"board\".");
+            throw new FormatException($"The Jira team mapping '{settings.TeamMapping}' is not supported; use \"board\", or define \"teams\".");
+        }
+
+        if (settings.Teams.Select(t => t.Problem()).FirstOrDefault(p => p is not null) is { } problem)
+        {
+            throw new FormatException($"The Jira team definitions are not valid: {problem}.");
+        }
+
+        if (settings.Teams.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new FormatException($"The Jira team definitions are not valid: the name '{twice.Key}' is used twice.");
         }
 
         return settings;

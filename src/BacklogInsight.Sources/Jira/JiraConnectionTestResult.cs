@@ -9,6 +9,9 @@ public sealed record JiraConnectionTestResult
     /// <summary>Who the token belongs to, e.g. <c>Dana Whitfield (5f3c…)</c>.</summary>
     public string? Account { get; init; }
 
+    /// <summary>The site's title, deployment and version, e.g. <c>Acme Jira (Cloud 1001.0.0)</c>.</summary>
+    public string? Site { get; init; }
+
     /// <summary>The IANA time zone JQL dates are read in.</summary>
     public string? TimeZone { get; init; }
 
@@ -17,6 +20,9 @@ public sealed record JiraConnectionTestResult
 
     /// <summary>The names of the boards the token can see.</summary>
     public IReadOnlyList<string> Boards { get; init; } = [];
+
+    /// <summary>The ids of <see cref="Boards"/>, in the same order (for picking which boards are teams).</summary>
+    public IReadOnlyList<long> BoardIds { get; init; } = [];
 
     /// <summary>Permission keys the sync needs that the account lacks.</summary>
     public IReadOnlyList<string> MissingPermissions { get; init; } = [];

@@ -30,6 +30,8 @@ public sealed record JiraIssueFields
 
     public JiraCommentPage? Comment { get; init; }
 
+    public IReadOnlyList<JiraComponent>? Components { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Custom { get; init; }
 }

@@ -22,10 +22,7 @@ public static class JiraJql
     /// </summary>
     public static string Search(JiraConnectionSettings settings, DateTimeOffset? updatedFrom, TimeZoneInfo zone)
     {
-        var clauses = new List<string>();
-        AddIn(clauses, "project", settings.Projects);
-        AddIn(clauses, "issuetype", settings.IssueTypes);
-        AddIn(clauses, "labels", settings.Labels);
+        var clauses = ScopeClauses(settings);
         if (updatedFrom is { } from)
         {
             clauses.Add("updated >= " + Quote(FormatDate(from, zone)));
@@ -39,9 +36,52 @@ public static class JiraJql
         return string.Join(" AND ", clauses) + " ORDER BY updated ASC, key ASC";
     }
 
+    /// <summary>
+    /// Every issue of the connection's scope, with no date bound, ordered by creation so issues created while paging
+    /// come last: what the deletion sweep lists.
+    /// </summary>
+    public static string Sweep(JiraConnectionSettings settings)
+    {
+        var clauses = ScopeClauses(settings);
+        if (clauses.Count == 0)
+        {
+            clauses.Add("created >= " + Quote("1970/01/01 00:00"));
+        }
+
+        return string.Join(" AND ", clauses) + " ORDER BY created ASC, key ASC";
+    }
+
+    /// <summary>The issues of a JQL-defined team (the user's JQL, kept in parentheses) within the connection's scope.</summary>
+    public static string Within(JiraConnectionSettings settings, string jql, string? issueId = null)
+    {
+        var clauses = ScopeClauses(settings);
+        clauses.Insert(0, "(" + StripOrderBy(jql) + ")");
+        if (issueId is not null)
+        {
+            clauses.Add("id = " + Quote(issueId));
+        }
+
+        return string.Join(" AND ", clauses);
+    }
+
     /// <summary>An instant as a JQL date literal in <paramref name="zone"/> (minute resolution, floored).</summary>
     public static string FormatDate(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private static List<string> ScopeClauses(JiraConnectionSettings settings)
+    {
+        var clauses = new List<string>();
+        AddIn(clauses, "project", settings.Projects);
+        AddIn(clauses, "issuetype", settings.IssueTypes);
+        AddIn(clauses, "labels", settings.Labels);
+        return clauses;
+    }
+
+    private static string StripOrderBy(string jql)
+    {
+        var at = jql.LastIndexOf("ORDER BY", StringComparison.OrdinalIgnoreCase);
+        return (at < 0 ? jql : jql[..at]).Trim();
+    }
 
     private static void AddIn(List<string> clauses, string field, IReadOnlyList<string> values)
     {

@@ -97,6 +97,15 @@ public sealed class JiraMapper(Connection connection, JiraFieldMap fieldMap)
         OwnerSourceId = ownerSourceId,
     };
 
+    /// <summary>A team defined by rule in the connection's settings.</summary>
+    public Team ToTeam(JiraTeamDefinition team, string? ownerSourceId) => new()
+    {
+        ConnectionId = connection.Id,
+        SourceId = team.SourceId,
+        Name = team.Name!,
+        OwnerSourceId = ownerSourceId,
+    };
+
     /// <summary>A sprint, owned by its origin board (else the board it was listed on).</summary>
     public Sprint ToSprint(JiraSprint sprint, long listedOnBoard) => new()
     {

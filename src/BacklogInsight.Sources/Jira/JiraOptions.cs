@@ -15,6 +15,13 @@ public sealed class JiraOptions
     [Range(1, 5000)]
     public int SearchPageSize { get; set; } = 100;
 
+    /// <summary>
+    /// Issue ids asked for per request by the deletion sweep (ids and keys only; Jira serves up to 5000 this way, Data
+    /// Center up to its instance limit). Defaults to 1000.
+    /// </summary>
+    [Range(1, 5000)]
+    public int SweepPageSize { get; set; } = 1000;
+
     /// <summary>Change histories asked for per request when an issue's inline changelog was cut short. Defaults to 100.</summary>
     [Range(1, 1000)]
     public int ChangelogPageSize { get; set; } = 100;

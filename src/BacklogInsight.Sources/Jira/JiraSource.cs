@@ -12,12 +12,12 @@ public sealed partial class JiraSource(
     Connection connection,
     JiraClient client,
     JiraOptions options,
-    ILogger<JiraSource> logger) : IBacklogSource
+    ILogger<JiraSource> logger) : IBacklogSource, ISingleItemSource, IDeletionSweepSource
 {
     /// <summary>Widened overlap when the user's zone is unknown: JQL may then be read up to 14 hours off UTC.</summary>
     private static readonly TimeSpan UnknownZoneSlack = TimeSpan.FromHours(14);
 
-    private static readonly string[] SearchFields =
+    internal static readonly string[] SearchFields =
         ["summary", "issuetype", "parent", "project", "status", "assignee", "reporter", "creator", "created", "updated", "labels", "comment"];
 
     private readonly JiraConnectionSettings _settings = client.Settings;
@@ -41,7 +41,9 @@ public sealed partial class JiraSource(
             }
         }
 
-        var teams = boards.Values.Select(b => mapper.ToTeam(b, LeadOf(b, projects))).ToList();
+        var teams = _settings.Teams.Count > 0
+            ? _settings.Teams.Select(t => mapper.ToTeam(t, LeadOf(t, boards, projects))).ToList()
+            : boards.Values.Where(IsTeamBoard).Select(b => mapper.ToTeam(b, LeadOf(b, projects))).ToList();
         var sprints = new Dictionary<long, Sprint>();
         foreach (var board in boards.Values.Where(b => b.Type is "scrum" or "simple"))
         {
@@ -79,10 +81,13 @@ public sealed partial class JiraSource(
         var requests = client.Stats.Requests;
         var retries = client.Stats.Retries;
         var (zone, slack) = await ResolveZoneAsync(cancellationToken);
-        var fieldMap = JiraFieldMap.From(await client.GetFieldsAsync(cancellationToken));
+        var siteFields = await client.GetFieldsAsync(cancellationToken);
+        var fieldMap = JiraFieldMap.From(siteFields);
         var mapper = new JiraMapper(connection, fieldMap);
+        var rules = await JiraTeamRules.CreateAsync(
+            _settings, siteFields, (jql, ct) => ListIdsAsync(JiraJql.Within(_settings, jql), ct), cancellationToken);
         var jql = JiraJql.Search(_settings, checkpoint.Updated - options.IncrementalOverlap - slack, zone);
-        var fields = SearchFields.Concat(fieldMap.SearchFields()).ToList();
+        var fields = SearchFields.Concat(fieldMap.SearchFields()).Concat(rules.SearchFields).Distinct().ToList();
         var readThisRun = new HashSet<(string, long)>();
         await foreach (var page in client.SearchAsync(jql, fields, cancellationToken))
         {
@@ -90,7 +95,7 @@ public sealed partial class JiraSource(
                 .Where(i => !checkpoint.Covers(i, options.IncrementalOverlap))
                 .Where(i => readThisRun.Add((i.Id, i.Fields.Updated.ToUnixTimeMilliseconds())))
                 .ToList();
-            var changes = await ToChangesAsync(fresh, mapper, cancellationToken);
+            var (changes, completedChangelogs) = await ToChangesAsync(fresh, mapper, rules, cancellationToken);
             var next = checkpoint.Advance(page.Issues, options.IncrementalOverlap);
             var nextValue = next.ToSyncCheckpoint();
             if (changes.Count == 0 && nextValue == checkpoint.ToSyncCheckpoint())
@@ -105,6 +110,7 @@ public sealed partial class JiraSource(
                 Checkpoint = nextValue,
                 Requests = client.Stats.Requests - requests,
                 Retries = client.Stats.Retries - retries,
+                ChangelogsCompleted = completedChangelogs,
             };
             requests = client.Stats.Requests;
             retries = client.Stats.Retries;
@@ -112,7 +118,8 @@ public sealed partial class JiraSource(
     }
 
     /// <summary>Completes each issue's changelog and comments (bounded parallelism), then maps them; all or nothing.</summary>
-    private async Task<List<WorkItemChange>> ToChangesAsync(List<JiraIssue> issues, JiraMapper mapper, CancellationToken cancellationToken)
+    private async Task<(List<WorkItemChange> Changes, int ChangelogsCompleted)> ToChangesAsync(
+        List<JiraIssue> issues, JiraMapper mapper, JiraTeamRules rules, CancellationToken cancellationToken)
     {
         var completed = new (IReadOnlyList<JiraHistory> Histories, IReadOnlyList<JiraComment> Comments)[issues.Count];
         await Parallel.ForEachAsync(
@@ -124,13 +131,13 @@ public sealed partial class JiraSource(
         for (var i = 0; i < issues.Count; i++)
         {
             var issue = issues[i];
-            var team = await TeamOfAsync(issue, mapper, cancellationToken);
+            var team = await TeamOfAsync(issue, mapper, rules, cancellationToken);
             changes.Add(new WorkItemChange(
                 mapper.ToWorkItem(issue, team),
                 mapper.ToActivities(issue, completed[i].Histories, completed[i].Comments)));
         }
 
-        return changes;
+        return (changes, issues.Count(i => i.Changelog is { } c && c.Total > c.Histories.Count));
     }
 
     private async Task<(IReadOnlyList<JiraHistory>, IReadOnlyList<JiraComment>)> CompleteAsync(JiraIssue issue, CancellationToken cancellationToken)
@@ -154,8 +161,25 @@ public sealed partial class JiraSource(
         return (histories, comments);
     }
 
+    /// <summary>The team of the first matching rule when teams are defined; else the issue's board, when that board is a team.</summary>
+    private async Task<string?> TeamOfAsync(JiraIssue issue, JiraMapper mapper, JiraTeamRules rules, CancellationToken cancellationToken)
+    {
+        if (rules.Defined)
+        {
+            return await rules.TeamOfAsync(issue, () => BoardOfAsync(issue, mapper, cancellationToken));
+        }
+
+        var board = await BoardOfAsync(issue, mapper, cancellationToken);
+        return board is null || _settings.Boards.Count == 0
+            || _settings.Boards.Any(b => b.ToString(System.Globalization.CultureInfo.InvariantCulture) == board)
+            ? board
+            : null;
+    }
+
+    private bool IsTeamBoard(JiraBoard board) => _settings.Boards.Count == 0 || _settings.Boards.Contains(board.Id);
+
     /// <summary>The board of the issue's current (else latest) sprint, else the first board of its project.</summary>
-    private async Task<string?> TeamOfAsync(JiraIssue issue, JiraMapper mapper, CancellationToken cancellationToken)
+    private async Task<string?> BoardOfAsync(JiraIssue issue, JiraMapper mapper, CancellationToken cancellationToken)
     {
         var sprints = mapper.Sprints(issue);
         if ((JiraSprintFieldParser.Current(sprints) ?? sprints.LastOrDefault())?.OwnerBoardId is { } board)
@@ -215,6 +239,14 @@ public sealed partial class JiraSource(
             return [];
         }
     }
+
+    /// <summary>A defined team is owned by its project's lead (project rule) or its board's project lead (board rule).</summary>
+    private static string? LeadOf(JiraTeamDefinition team, Dictionary<long, JiraBoard> boards, IReadOnlyList<JiraProject> projects) => team switch
+    {
+        { Project: { } key } => projects.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))?.Lead?.Id,
+        { Board: { } id } when boards.TryGetValue(id, out var board) => LeadOf(board, projects),
+        _ => null,
+    };
 
     private static string? LeadOf(JiraBoard board, IReadOnlyList<JiraProject> projects) =>
         projects.FirstOrDefault(p =>

@@ -20,6 +20,7 @@ public sealed class ActivityCountRefresher(BacklogDbContext db)
             var week = WeekKey.ToWeek(key.Week);
             var rows = await db.Activities
                 .Where(a => a.ConnectionId == key.ConnectionId && a.TeamSourceId == key.TeamSourceId && a.Week == week && a.Classification != null)
+                .Where(a => !db.WorkItems.Any(w => w.ConnectionId == a.ConnectionId && w.SourceId == a.WorkItemSourceId && w.DeletedAt != null))
                 .GroupBy(a => new { a.ActorSourceId, a.Classification!.Class })
                 .Select(g => new { g.Key.ActorSourceId, g.Key.Class, Count = g.Count(), LastAt = g.Max(a => a.OccurredAt) })
                 .ToListAsync(cancellationToken);
@@ -116,6 +117,23 @@ public sealed class ActivityCountRefresher(BacklogDbContext db)
             ON CONFLICT ("ConnectionId", "TeamSourceId", "Week", "ActorSourceId", "Class") DO UPDATE
             SET "Count" = "ActivityCounts"."Count" + EXCLUDED."Count", "LastAt" = GREATEST("ActivityCounts"."LastAt", EXCLUDED."LastAt")
             """, cancellationToken);
+    }
+
+    /// <summary>Recounts every team-week that holds an activity of these items (after items were deleted or restored).</summary>
+    public async Task RefreshItemsAsync(Guid connectionId, IReadOnlyCollection<string> itemSourceIds, CancellationToken cancellationToken)
+    {
+        var teamWeeks = new HashSet<TeamWeek>();
+        foreach (var chunk in itemSourceIds.Chunk(500))
+        {
+            var rows = await db.Activities.AsNoTracking()
+                .Where(a => a.ConnectionId == connectionId && chunk.Contains(a.WorkItemSourceId) && a.TeamSourceId != null && a.Week != null)
+                .Select(a => new { a.TeamSourceId, a.Week })
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            teamWeeks.UnionWith(rows.Select(r => new TeamWeek(connectionId, r.TeamSourceId!, WeekKey.Of(r.Week!.Value))));
+        }
+
+        await RefreshAsync(teamWeeks, cancellationToken);
     }
 
     /// <summary>The team-weeks these activities count in.</summary>

@@ -91,10 +91,16 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         var storedItems = await db.WorkItems
             .Where(w => w.ConnectionId == connectionId && itemIds.Contains(w.SourceId))
             .ToDictionaryAsync(w => w.SourceId, cancellationToken);
+        var restored = new List<string>();
         foreach (var item in page.Items.DistinctBy(i => i.SourceId))
         {
             if (storedItems.TryGetValue(item.SourceId, out var stored))
             {
+                if (stored.DeletedAt is not null && item.DeletedAt is null)
+                {
+                    restored.Add(stored.SourceId);
+                }
+
                 WorkItemCopy.Apply(item, stored);
             }
             else
@@ -122,6 +128,8 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         run.Pages++;
         run.Requests += page.Requests;
         run.Retries += page.Retries;
+        run.ChangelogsCompleted += page.ChangelogsCompleted;
+        run.ItemsRestored += restored.Count;
         run.Items += itemIds.Count;
         run.ActivitiesAdded += added.Count;
         run.HeartbeatAt = now;
@@ -138,6 +146,12 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         }
 
         await counts.AddAsync(added, cancellationToken);
+        if (restored.Count > 0)
+        {
+            // Their stored activities count again: recount the weeks they fall in.
+            await counts.RefreshItemsAsync(connectionId, restored, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new PageWriteResult(itemIds.Count, added.Count, page.Activities.Count - added.Count);
     }

@@ -22,4 +22,7 @@ public sealed record PageWrite
     public int Requests { get; init; }
 
     public int Retries { get; init; }
+
+    /// <summary>Changelogs of this page completed past the search's inline truncation.</summary>
+    public int ChangelogsCompleted { get; init; }
 }

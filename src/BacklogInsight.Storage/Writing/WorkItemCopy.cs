@@ -22,5 +22,8 @@ internal static class WorkItemCopy
         to.CreatedAt = from.CreatedAt;
         to.UpdatedAt = from.UpdatedAt;
         to.Url = from.Url;
+
+        // An item a source reads exists now: a read restores an item marked deleted.
+        to.DeletedAt = from.DeletedAt;
     }
 }

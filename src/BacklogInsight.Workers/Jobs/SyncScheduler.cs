@@ -1,4 +1,5 @@
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Sources;
 using BacklogInsight.Storage;
 using BacklogInsight.Workers.Organisation;
 using BacklogInsight.Workers.Pipeline;
@@ -12,6 +13,7 @@ namespace BacklogInsight.Workers.Jobs;
 /// <summary>Registers the recurring jobs (syncs, weekly reports) and enqueues on-demand syncs.</summary>
 public sealed class SyncScheduler(
     BacklogDbContext db,
+    IBacklogSourceFactory sources,
     IRecurringJobManager recurringJobs,
     IBackgroundJobClient backgroundJobs,
     SyncRunRecorder recorder,
@@ -38,14 +40,48 @@ public sealed class SyncScheduler(
         if (!connection.Enabled)
         {
             recurringJobs.RemoveIfExists(jobId);
+            recurringJobs.RemoveIfExists(SweepDeletedItemsJob.RecurringJobId(connection.Id));
             return;
         }
+
+        ScheduleSweep(connection);
 
         var connectionId = connection.Id;
         recurringJobs.AddOrUpdate<SyncConnectionJob>(
             jobId, JobQueues.Sync, job => job.RunAsync(connectionId, null, CancellationToken.None),
             connection.SyncCron ?? options.Value.DefaultCron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+    }
+
+    /// <summary>Queues the refresh of one item a webhook named (or its deletion).</summary>
+    public void EnqueueRefresh(Guid connectionId, string sourceId, bool deleted) =>
+        backgroundJobs.Enqueue<RefreshWorkItemJob>(job => job.RunAsync(connectionId, sourceId, deleted, CancellationToken.None));
+
+    /// <summary>A recurring deletion sweep for connections whose source can list its ids.</summary>
+    private void ScheduleSweep(Connection connection)
+    {
+        var jobId = SweepDeletedItemsJob.RecurringJobId(connection.Id);
+        bool sweeps;
+        try
+        {
+            sweeps = sources.Create(connection) is IDeletionSweepSource;
+        }
+        catch (Exception exception) when (exception is FormatException or UnsupportedSourceKindException or InvalidOperationException)
+        {
+            // A connection whose settings cannot make a source gets no sweep; its sync reports the problem.
+            sweeps = false;
+        }
+
+        if (!sweeps)
+        {
+            recurringJobs.RemoveIfExists(jobId);
+            return;
+        }
+
+        var connectionId = connection.Id;
+        recurringJobs.AddOrUpdate<SweepDeletedItemsJob>(
+            jobId, job => job.RunAsync(connectionId, CancellationToken.None),
+            options.Value.DeletionSweepCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 
     /// <summary>Records a queued run and hands it to a worker; returns the run.</summary>

@@ -17,4 +17,18 @@ public sealed class SyncOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Cron (UTC) of the deletion sweep of connections whose source can list its ids: a cheap listing that marks deleted
+    /// (or moved-out-of-scope) items and follows key changes. Default: every 6 hours, at 17 past.
+    /// </summary>
+    [Required]
+    public string DeletionSweepCron { get; set; } = "17 */6 * * *";
+
+    /// <summary>
+    /// Items created this recently before a sweep started are never taken for deleted when the listing misses them: a
+    /// tracker's search index lags behind its writes. Default: 15 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan SweepIndexLag { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -102,5 +102,6 @@ public sealed class SyncPipeline(
         Checkpoint = page.Checkpoint.Value,
         Requests = page.Requests,
         Retries = page.Retries,
+        ChangelogsCompleted = page.ChangelogsCompleted,
     };
 }

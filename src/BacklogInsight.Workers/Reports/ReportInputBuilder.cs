@@ -77,7 +77,7 @@ public sealed class ReportInputBuilder(BacklogDbContext db, RoleBalanceQueries q
         var rows = await (
                 from a in db.Activities.AsNoTracking()
                 join w in db.WorkItems.AsNoTracking() on new { a.ConnectionId, SourceId = a.WorkItemSourceId } equals new { w.ConnectionId, w.SourceId }
-                where a.ConnectionId == team.ConnectionId && a.TeamSourceId == team.SourceId && a.Week == week
+                where a.ConnectionId == team.ConnectionId && a.TeamSourceId == team.SourceId && a.Week == week && w.DeletedAt == null
                     && a.Classification != null && a.Classification.Class != ActivityClass.Other
                     && ((a.Kind == ActivityKind.Created && w.HierarchyLevel >= 1)
                         || (a.Kind == ActivityKind.Transitioned && (a.Classification.RuleId.StartsWith("P5.accept") || a.Classification.RuleId.StartsWith("P5.reject")))

@@ -39,7 +39,7 @@ public sealed class AzureDevOpsDiscoveryTests : AzureDevOpsFixtureBase
             Assert.That(people["priya.raman@contoso.com"].IsBot, Is.False);
             Assert.That(people["Build\\6b2f8d41-0a3e-4c5b-9d7f-1e2a3b4c5d6e"].IsBot, Is.True);
             Assert.That(people["Build\\6b2f8d41-0a3e-4c5b-9d7f-1e2a3b4c5d6e"].DisplayName, Is.EqualTo("Project Collection Build Service (contoso-eng)"));
-            Assert.That(catalogue.Requests, Is.EqualTo(6), "projects, teams, then members and iterations per team");
+            Assert.That(catalogue.Requests, Is.EqualTo(9), "projects, teams, then iterations, areas and members per team, and the backlog configuration (reused by the read that follows)");
             Assert.That(Ado.Requests("/teams").Select(r => AzureDevOpsFake.Query(r, "$skip")), Has.Member("0"));
         });
     }

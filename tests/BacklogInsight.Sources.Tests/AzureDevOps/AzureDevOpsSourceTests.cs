@@ -117,7 +117,7 @@ public sealed class AzureDevOpsSourceTests : AzureDevOpsFixtureBase
             Assert.That(activities["u4211-4-2"].Field, Is.EqualTo(CanonicalField.Link));
             Assert.That(activities["u4211-5-0"].Field, Is.EqualTo(CanonicalField.Labels));
             Assert.That(activities["u4211-5-1"].Field, Is.EqualTo(CanonicalField.AcceptanceCriteria));
-            Assert.That(activities["u4211-5-1"].To, Does.StartWith("<ul><li>Saved cards"));
+            Assert.That(activities["u4211-5-1"].To, Does.StartWith("Saved cards are listed"), "HTML values are stored as plain text");
             Assert.That(activities["u4211-5-1"].Text, Is.EqualTo(
                 "Saved cards are listed with brand and last four digits\nExpired cards are not offered\nCVV is asked again for every payment"));
             Assert.That(activities["c4211-881204"].Kind, Is.EqualTo(ActivityKind.Commented));

@@ -51,6 +51,7 @@ public sealed class JiraDiscoveryTests : JiraFixtureBase
     [Test]
     public async Task TestAsync_WorkingToken_SaysWhoItIsWhatItSeesAndWhatIsMissing()
     {
+        Jira.Json("/rest/api/3/search/jql", """{ "issues": [ { "id": "10231", "key": "PAY-412" } ], "isLast": true }""", method: "POST");
         var tester = Services.GetRequiredService<JiraConnectionTester>();
 
         var result = await tester.TestAsync(JiraTestHost.Connection(Server.Urls[0]), CancellationToken.None);

@@ -41,7 +41,9 @@ public static class ActivitiesApi
             return TypedResults.ValidationProblem(query.Errors);
         }
 
-        var activities = db.Activities.AsNoTracking();
+        // Activities of deleted work items count in no balance, so they are listed nowhere either.
+        var activities = db.Activities.AsNoTracking()
+            .Where(a => !db.WorkItems.Any(w => w.ConnectionId == a.ConnectionId && w.SourceId == a.WorkItemSourceId && w.DeletedAt != null));
         if (teamId is { } id)
         {
             var scope = await TeamScope.FindAsync(db, id, cancellationToken);

@@ -20,6 +20,9 @@ public static class ConnectionsApi
         api.MapPost("/{id:guid}/sync", StartSyncAsync);
         api.MapGet("/{id:guid}/sync-runs", ListSyncRunsAsync);
         api.MapGet("/{id:guid}/sync-runs/{runId:guid}", GetSyncRunAsync);
+        api.MapPost("/test", ConnectionChecksApi.TestDefinitionAsync);
+        api.MapPost("/{id:guid}/test", ConnectionChecksApi.TestConnectionAsync);
+        api.MapGet("/{id:guid}/completeness", ConnectionChecksApi.GetCompletenessAsync);
         return app;
     }
 

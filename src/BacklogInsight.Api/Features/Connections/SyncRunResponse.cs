@@ -18,7 +18,23 @@ public sealed record SyncRunResponse(
     int Retries,
     string? Error)
 {
+    /// <summary>Changelogs completed past the tracker's inline truncation.</summary>
+    public int ChangelogsCompleted { get; init; }
+
+    /// <summary>Items found deleted (or moved out of scope), moved (key changed) and restored by a sweep.</summary>
+    public int ItemsDeleted { get; init; }
+
+    public int ItemsMoved { get; init; }
+
+    public int ItemsRestored { get; init; }
+
     public static SyncRunResponse From(SyncRun run) => new(
         run.Id, run.ConnectionId, run.Trigger, run.Status, run.QueuedAt, run.StartedAt, run.EndedAt,
-        run.Pages, run.Requests, run.Items, run.ActivitiesAdded, run.Retries, run.Error);
+        run.Pages, run.Requests, run.Items, run.ActivitiesAdded, run.Retries, run.Error)
+    {
+        ChangelogsCompleted = run.ChangelogsCompleted,
+        ItemsDeleted = run.ItemsDeleted,
+        ItemsMoved = run.ItemsMoved,
+        ItemsRestored = run.ItemsRestored,
+    };
 }

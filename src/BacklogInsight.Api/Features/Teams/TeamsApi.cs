@@ -55,7 +55,7 @@ public static class TeamsApi
             .Select(p => new { p.ConnectionId, p.SourceId, p.DisplayName, p.IsActive })
             .ToListAsync(cancellationToken);
         var teamIds = teams.Select(t => t.SourceId).Distinct().ToList();
-        var counts = await db.WorkItems.AsNoTracking().Where(w => w.TeamSourceId != null && teamIds.Contains(w.TeamSourceId))
+        var counts = await db.WorkItems.AsNoTracking().Where(w => w.TeamSourceId != null && w.DeletedAt == null && teamIds.Contains(w.TeamSourceId))
             .GroupBy(w => new { w.ConnectionId, w.TeamSourceId })
             .Select(g => new { g.Key.ConnectionId, g.Key.TeamSourceId, Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -26,7 +26,7 @@ public static class WorkItemsApi
             return TypedResults.ValidationProblem(query.Errors);
         }
 
-        var items = db.WorkItems.AsNoTracking();
+        var items = db.WorkItems.AsNoTracking().Where(w => w.DeletedAt == null);
         if (teamId is { } id)
         {
             var scope = await TeamScope.FindAsync(db, id, cancellationToken);

@@ -306,6 +306,9 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                     b.Property<int>("ActivitiesAdded")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ChangelogsCompleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("TEXT");
 
@@ -319,6 +322,15 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsRestored")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Pages")
@@ -397,6 +409,9 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("HierarchyLevel")

@@ -26,8 +26,12 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
     public const string Field = "field";
     public const string Throttled = "throttled";
 
+    public const string Issue = "issue";
+
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, bool> _deleted = new();
+    private readonly ConcurrentDictionary<int, string> _movedKeys = new();
     private long _requests;
 
     private FakeJiraServer(FakeJiraSite site, WebApplication app)
@@ -67,6 +71,35 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
     public IReadOnlyDictionary<string, long> Counts() => new Dictionary<string, long>(_counts, StringComparer.Ordinal);
 
     public long CountOf(string kind) => _counts.TryGetValue(kind, out var n) ? n : 0;
+
+    /// <summary>Permission keys <c>mypermissions</c> answers as not held (all others are held).</summary>
+    public ISet<string> MissingPermissions { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Deletes issue <paramref name="index"/>: searches no longer find it and its URLs answer 404.</summary>
+    public void Delete(int index) => _deleted[index] = true;
+
+    /// <summary>Brings a deleted issue back.</summary>
+    public void Restore(int index) => _deleted.TryRemove(index, out _);
+
+    /// <summary>Moves issue <paramref name="index"/>: same id, new key (its old key no longer resolves).</summary>
+    public void Move(int index, string newKey) => _movedKeys[index] = newKey;
+
+    /// <summary>The issue as the site shows it now (its key after a move).</summary>
+    public FakeIssue Present(int index) =>
+        _movedKeys.TryGetValue(index, out var key) ? Site.Issue(index) with { Key = key } : Site.Issue(index);
+
+    /// <summary>The index of a live issue by id or current key, or -1 (deleted, moved away from that key, or unknown).</summary>
+    public int Resolve(string keyOrId)
+    {
+        var moved = _movedKeys.FirstOrDefault(m => string.Equals(m.Value, keyOrId, StringComparison.OrdinalIgnoreCase));
+        var index = moved.Value is not null ? moved.Key : Site.IndexOf(keyOrId);
+        if (index < 0 || _deleted.ContainsKey(index))
+        {
+            return -1;
+        }
+
+        return _movedKeys.ContainsKey(index) && moved.Value is null && !int.TryParse(keyOrId, out _) ? -1 : index;
+    }
 
     public void ResetCounts() => _counts.Clear();
 
@@ -129,6 +162,24 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
         {
             case ("POST", "/rest/api/3/search/jql"):
                 return (Search, 200, _ => { });
+            case ("GET", "/rest/api/3/mypermissions"):
+                var wanted = query["permissions"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                return ("mypermissions", 200, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteStartObject("permissions");
+                    foreach (var permission in wanted)
+                    {
+                        w.WriteStartObject(permission);
+                        w.WriteString("key", permission);
+                        w.WriteBoolean("havePermission", !MissingPermissions.Contains(permission));
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+                );
             case ("GET", "/rest/api/3/myself"):
                 return (Myself, 200, w => FakeJiraJson.User(w, "acc-api-user", "API user", timeZone: Site.Options.TimeZone));
             case ("GET", "/rest/api/3/serverInfo"):
@@ -167,16 +218,31 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
                 );
         }
 
+        var singleIssue = SingleIssuePath().Match(path);
+        if (method == "GET" && singleIssue.Success)
+        {
+            var index = Resolve(Uri.UnescapeDataString(singleIssue.Groups["key"].Value));
+            if (index < 0)
+            {
+                return (Issue, 404, w => FakeJiraJson.Errors(w, "Issue does not exist or you do not have permission to see it."));
+            }
+
+            var wantedFields = query["fields"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            var expandChangelog = query["expand"].ToString().Split(',', StringSplitOptions.TrimEntries).Contains("changelog");
+            var present = Present(index);
+            return (Issue, 200, w => FakeJiraJson.Issue(w, BaseUrl, Site, present, wantedFields.Count == 0 ? ["*all"] : wantedFields, expandChangelog));
+        }
+
         var issuePath = IssuePath().Match(path);
         if (method == "GET" && issuePath.Success)
         {
-            var index = Site.IndexOf(Uri.UnescapeDataString(issuePath.Groups["key"].Value));
+            var index = Resolve(Uri.UnescapeDataString(issuePath.Groups["key"].Value));
             if (index < 0)
             {
                 return (issuePath.Groups["what"].Value, 404, w => FakeJiraJson.Errors(w, "Issue does not exist or you do not have permission to see it."));
             }
 
-            var issue = Site.Issue(index);
+            var issue = Present(index);
             if (issuePath.Groups["what"].Value == Changelog)
             {
                 return (Changelog, 200, w => FakeJiraJson.ChangelogPage(w, BaseUrl, issue, startAt, Math.Clamp(Int(query, "maxResults", 100), 1, Site.Options.MaxPageSize)));
@@ -222,9 +288,9 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
             return (400, w => FakeJiraJson.Errors(w, "Injected failure: the fake refuses this search page."));
         }
 
-        var matching = Site.ByUpdated().Where(filter).ToList();
+        var matching = Site.ByUpdated().Where(i => !_deleted.ContainsKey(i)).Where(filter).ToList();
         var size = Math.Clamp(maxResults, 1, Site.Options.MaxPageSize);
-        var page = matching.Skip(offset).Take(size).Select(Site.Issue).ToList();
+        var page = matching.Skip(offset).Take(size).Select(Present).ToList();
         var last = offset + page.Count >= matching.Count;
         var changelog = expand.Split(',', StringSplitOptions.TrimEntries).Contains("changelog");
         return (200, w =>
@@ -320,6 +386,9 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
 
     private static int Int(IQueryCollection query, string name, int fallback) =>
         int.TryParse(query[name].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    [GeneratedRegex("^/rest/api/3/issue/(?<key>[^/]+)$")]
+    private static partial Regex SingleIssuePath();
 
     [GeneratedRegex("^/rest/api/3/issue/(?<key>[^/]+)/(?<what>changelog|comment)$")]
     private static partial Regex IssuePath();

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using BacklogInsight.Api.Infrastructure;
+using BacklogInsight.Api.Tests.AzureDevOps.Fake;
+using BacklogInsight.Sources;
+using BacklogInsight.Storage;
+using BacklogInsight.Workers.Connections;
+using BacklogInsight.Workers.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BacklogInsight.Benchmarks.AzureDevOps;
+
+/// <summary>
+/// <c>--ado-scale [--items 5000,20000] [--projects all|none]</c>: a full first sync of a generated Azure DevOps
+/// organisation (4 projects, 12 teams, ~15 updates per item; loopback fake, no latency) through the real pipeline
+/// (fetch, parse, normalise, classify, store into SQLite), one fresh host and data folder per size. Prints items/s,
+/// peak memory, requests made against the minimum the updates API allows (and what the reporting revisions API would
+/// need for the same revisions), and whether any WIQL query went over the cap.
+/// </summary>
+public static class AdoScaleRun
+{
+    public const string Switch = "--ado-scale";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = (Option(args, "--items") ?? "5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var perProject = (Option(args, "--projects") ?? "all") == "all";
+        Console.WriteLine($"Azure DevOps scale run: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, "
+            + $"scope: {(perProject ? "4 followed projects" : "the whole organisation")}");
+        Console.WriteLine("items | updates | comments | activities | seconds | items/s | peak WS MB | peak managed MB | requests (wiql/batch/updates/comments/other) | minimum | ratio | WIQL over cap | reporting-revisions pages for the same revisions");
+        foreach (var size in sizes)
+        {
+            await RunOneAsync(size, perProject);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunOneAsync(int items, bool perProject)
+    {
+        var organisation = new FakeAdoOrganisation(new FakeAdoOptions { Items = items });
+        await using var fake = await FakeAdoServer.StartAsync(organisation);
+        var data = Directory.CreateTempSubdirectory("backlog-insight-ado-scale-");
+        try
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DataDirectory"] = data.FullName,
+                ["Jobs:Storage"] = "memory",
+                ["Jobs:RunServer"] = "false",
+                ["Log:Format"] = "text",
+                ["Serilog:MinimumLevel:Default"] = "Warning",
+                ["Serilog:MinimumLevel:Override:Polly"] = "Warning",
+                ["Organisation:TimeZone"] = "Europe/Berlin",
+                ["Sources:AzureDevOps:HourlyRequestBudget"] = "1000000",
+            });
+            builder.AddBacklogCore(scheduleRecurringJobs: false);
+            using var host = builder.Build();
+            await host.StartAsync();
+
+            await using var scope = host.Services.CreateAsyncScope();
+            var projects = perProject ? """["Phoenix","Atlas","Mercury","Orion"]""" : "[]";
+            var connection = await scope.ServiceProvider.GetRequiredService<ConnectionRegistration>().CreateAsync(
+                new ConnectionDefinition
+                {
+                    Name = "ado-scale",
+                    Kind = "azure-devops",
+                    BaseUrl = fake.BaseUrl.AbsoluteUri,
+                    SettingsJson = $$"""{"deployment":"services","projects":{{projects}}}""",
+                    Secrets = new Dictionary<string, string> { ["token"] = "fake-pat" },
+                },
+                CancellationToken.None) ?? throw new InvalidOperationException("The connection exists already.");
+            var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
+            fake.ResetCounts();
+
+            GC.Collect();
+            using var sampler = new PeakMemorySampler();
+            var clock = Stopwatch.StartNew();
+            var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
+            clock.Stop();
+            sampler.Sample();
+
+            var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
+            var stored = db.WorkItems.Count();
+            if (stored != items)
+            {
+                throw new InvalidOperationException($"Stored {stored} work items for {items}.");
+            }
+
+            var expected = organisation.ExpectedActivityKeys().Count;
+            if (finished.ActivitiesAdded != expected)
+            {
+                throw new InvalidOperationException($"Stored {finished.ActivitiesAdded} activities; the organisation holds {expected}.");
+            }
+
+            var (updates, comments) = Totals(organisation);
+            var scopes = perProject ? 4 : 1;
+            var (wiql, batch, updatePages, commentPages) = organisation.MinimumRequests(scopes);
+            var counts = fake.Counts();
+            var made = counts.Where(c => c.Key is not (FakeAdoServer.Throttled or FakeAdoServer.OverCap)).Sum(c => c.Value);
+            var core = counts.GetValueOrDefault(FakeAdoServer.Wiql) + counts.GetValueOrDefault(FakeAdoServer.Batch)
+                + counts.GetValueOrDefault(FakeAdoServer.Updates) + counts.GetValueOrDefault(FakeAdoServer.Comments);
+            var minimum = wiql + batch + updatePages + commentPages;
+            var overCap = counts.GetValueOrDefault(FakeAdoServer.OverCap);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{items} | {updates} | {comments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {items / clock.Elapsed.TotalSeconds:0} | "
+                + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
+                + $"{made} ({counts.GetValueOrDefault(FakeAdoServer.Wiql)}/{counts.GetValueOrDefault(FakeAdoServer.Batch)}/{counts.GetValueOrDefault(FakeAdoServer.Updates)}/{counts.GetValueOrDefault(FakeAdoServer.Comments)}/{made - core}) | "
+                + $"{minimum} ({wiql}/{batch}/{updatePages}/{commentPages}) | {(double)core / minimum:0.000}x items, {(double)made / minimum:0.000}x all | "
+                + $"{(overCap == 0 ? "no WIQL over the cap" : $"{overCap} WIQL over the cap")} | "
+                + $"{organisation.MinimumReportingRevisionPages()} (+ {batch} batches for long text and links, + {commentPages} comments)"));
+
+            // The same read without classifying or storing: how much of the time is the Azure DevOps source itself.
+            fake.ResetCounts();
+            var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
+            var read = 0;
+            var sourceClock = Stopwatch.StartNew();
+            await source.DiscoverAsync(CancellationToken.None);
+            await foreach (var page in source.ReadChangesAsync(null, CancellationToken.None))
+            {
+                read += page.Changes.Count;
+            }
+
+            sourceClock.Stop();
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  source only (fetch, parse, normalise; no classify/store): {read} items in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} items/s"));
+
+            // Counting the alternative: every revision through the reporting revisions feed, as the same fake serves it.
+            fake.ResetCounts();
+            var pages = await ReadReportingFeedAsync(fake);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  reporting revisions feed read to its last batch: {pages} requests"));
+            await host.StopAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            data.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Follows the reporting revisions continuation token to <c>isLastBatch</c>; returns the requests made.</summary>
+    private static async Task<int> ReadReportingFeedAsync(FakeAdoServer fake)
+    {
+        using var http = new HttpClient { BaseAddress = fake.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(":fake-pat")));
+        string? token = null;
+        var requests = 0;
+        while (true)
+        {
+            var url = "_apis/wit/reporting/workitemrevisions?api-version=7.1&$maxPageSize=200"
+                + (token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token));
+            using var document = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(url));
+            requests++;
+            token = document.RootElement.GetProperty("continuationToken").GetString();
+            if (document.RootElement.GetProperty("isLastBatch").GetBoolean())
+            {
+                return requests;
+            }
+        }
+    }
+
+    private static (long Updates, long Comments) Totals(FakeAdoOrganisation organisation)
+    {
+        long updates = 0, comments = 0;
+        for (var i = 0; i < organisation.Count; i++)
+        {
+            var (u, c) = organisation.Shape(i);
+            updates += u;
+            comments += c;
+        }
+
+        return (updates, comments);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
