@@ -319,6 +319,9 @@ namespace BacklogInsight.Storage.Postgres.Migrations
                     b.Property<int>("ActivitiesAdded")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ChangelogsCompleted")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("uuid");
 
@@ -332,6 +335,15 @@ namespace BacklogInsight.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemsMoved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemsRestored")
                         .HasColumnType("integer");
 
                     b.Property<int>("Pages")
@@ -414,6 +426,9 @@ namespace BacklogInsight.Storage.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("HierarchyLevel")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BacklogInsight.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresBacklogDbContext))]
-    [Migration("20261128021719_Initial")]
+    [Migration("20261128040153_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -322,6 +322,9 @@ namespace BacklogInsight.Storage.Postgres.Migrations
                     b.Property<int>("ActivitiesAdded")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ChangelogsCompleted")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("uuid");
 
@@ -335,6 +338,15 @@ namespace BacklogInsight.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemsDeleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemsMoved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemsRestored")
                         .HasColumnType("integer");
 
                     b.Property<int>("Pages")
@@ -417,6 +429,9 @@ namespace BacklogInsight.Storage.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("HierarchyLevel")

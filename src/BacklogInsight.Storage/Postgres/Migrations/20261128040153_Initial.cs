@@ -175,6 +175,10 @@ namespace BacklogInsight.Storage.Postgres.Migrations
                     Items = table.Column<int>(type: "integer", nullable: false),
                     ActivitiesAdded = table.Column<int>(type: "integer", nullable: false),
                     Retries = table.Column<int>(type: "integer", nullable: false),
+                    ChangelogsCompleted = table.Column<int>(type: "integer", nullable: false),
+                    ItemsDeleted = table.Column<int>(type: "integer", nullable: false),
+                    ItemsMoved = table.Column<int>(type: "integer", nullable: false),
+                    ItemsRestored = table.Column<int>(type: "integer", nullable: false),
                     Error = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -253,7 +257,8 @@ namespace BacklogInsight.Storage.Postgres.Migrations
                     Labels = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Url = table.Column<string>(type: "text", nullable: true)
+                    Url = table.Column<string>(type: "text", nullable: true),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
