@@ -1,4 +1,5 @@
 using BacklogInsight.Storage.Aggregates;
+using BacklogInsight.Storage.Postgres;
 using BacklogInsight.Storage.Queries;
 using BacklogInsight.Storage.Sqlite;
 using BacklogInsight.Storage.Writing;
@@ -15,11 +16,18 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContext<BacklogDbContext, SqliteBacklogDbContext>((provider, options) =>
+        services.AddScoped<BacklogDbContext>(provider =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            options.UseSqlite(storage.ResolveSqliteConnectionString()).AddInterceptors(SqliteConnectionSettings.Instance);
+            return storage.IsPostgres
+                ? provider.GetRequiredService<PostgresBacklogDbContext>()
+                : provider.GetRequiredService<SqliteBacklogDbContext>();
         });
+        services.AddDbContext<SqliteBacklogDbContext>((provider, options) =>
+            options.UseSqlite(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveSqliteConnectionString())
+                .AddInterceptors(SqliteConnectionSettings.Instance));
+        services.AddDbContext<PostgresBacklogDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddScoped<ChangeWriter>();
         services.AddScoped<ItemWriter>();
         services.AddScoped<WorkItemReconciler>();

@@ -11,6 +11,7 @@ using BacklogInsight.Workers.Organisation;
 using BacklogInsight.Workers.Pipeline;
 using BacklogInsight.Workers.Reports;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -70,21 +71,54 @@ public static class WorkersServiceCollectionExtensions
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (jobs.Storage == "memory")
+            switch (jobs.EffectiveStorage(storage.Provider))
             {
-                hangfire.UseInMemoryStorage();
-            }
-            else
-            {
-                Directory.CreateDirectory(storage.DataDirectory);
-                hangfire.UseSQLiteStorage(
-                    Path.Combine(storage.DataDirectory, jobs.SqliteFile),
-                    new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
+                case "memory":
+                    hangfire.UseInMemoryStorage();
+                    break;
+                case StorageProvider.Postgres:
+                    hangfire.UsePostgreSqlStorage(
+                        postgres => postgres.UseNpgsqlConnection(storage.ConnectionString),
+                        new PostgreSqlStorageOptions
+                        {
+                            QueuePollInterval = jobs.PollInterval,
+                            InvisibilityTimeout = jobs.InvisibilityTimeout,
+                            UseSlidingInvisibilityTimeout = true,
+                            PrepareSchemaIfNecessary = true,
+                        });
+                    break;
+                default:
+                    Directory.CreateDirectory(storage.DataDirectory);
+                    hangfire.UseSQLiteStorage(
+                        Path.Combine(storage.DataDirectory, jobs.SqliteFile),
+                        new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
+                    break;
             }
         });
         if (jobs.RunServer)
         {
-            services.AddHangfireServer(server => server.WorkerCount = jobs.WorkerCount);
+            // Two servers: syncs on their own workers, so however long they run the short jobs are never queued behind them.
+            var queues = jobs.EffectiveQueues;
+            var shortQueues = queues.Where(q => q != JobQueues.Sync).ToArray();
+            if (shortQueues.Length > 0)
+            {
+                services.AddHangfireServer(server =>
+                {
+                    server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:jobs";
+                    server.WorkerCount = jobs.WorkerCount;
+                    server.Queues = shortQueues;
+                });
+            }
+
+            if (queues.Contains(JobQueues.Sync))
+            {
+                services.AddHangfireServer(server =>
+                {
+                    server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:sync";
+                    server.WorkerCount = jobs.SyncWorkerCount;
+                    server.Queues = [JobQueues.Sync];
+                });
+            }
         }
 
         return services;

@@ -1,6 +1,7 @@
 using BacklogInsight.Benchmarks.AzureDevOps;
 using BacklogInsight.Benchmarks.Alerts;
 using BacklogInsight.Benchmarks.Balance;
+using BacklogInsight.Benchmarks.Cluster;
 using BacklogInsight.Benchmarks.Jira;
 using BenchmarkDotNet.Running;
 
@@ -17,6 +18,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "--balance-scale")
         {
             return await BalanceScaleLoad.RunAsync(args);
+        }
+
+        if (args.Contains(ClusterScaleRun.Switch))
+        {
+            return await ClusterScaleRun.RunAsync(args);
         }
 
         if (args.Contains(AdoScaleRun.Switch))

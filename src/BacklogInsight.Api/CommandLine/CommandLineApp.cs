@@ -48,8 +48,11 @@ public static class CommandLineApp
         writer.WriteLine("""
             Usage: BacklogInsight.Api [command] [options] [--Section:Key=value ...]
 
-              serve [--demo] [--urls URLS]     Serve the API, dashboard and workers (the default command).
+              serve [--demo] [--urls URLS] [--role api|worker|all]
+                                               Serve the API, dashboard and workers (the default command).
                                                --demo creates the sample connection if missing and syncs it.
+                                               --role api: API and dashboards, jobs only enqueued; worker: the
+                                               job servers (and /health); all (default): both.
               sync --connection NAME --once    Run one sync of a connection in the foreground and exit;
                                                exit code 1 when the sync fails.
               classify --input FILE [--output FILE]

@@ -8,7 +8,7 @@ public sealed record CommandLineInvocation(
     string Verb, IReadOnlySet<string> Flags, IReadOnlyDictionary<string, string> Options, string[] ConfigurationArgs)
 {
     private static readonly HashSet<string> KnownFlags = ["--demo", "--once"];
-    private static readonly HashSet<string> KnownOptions = ["--connection", "--url", "--input", "--output", "--name", "--scope"];
+    private static readonly HashSet<string> KnownOptions = ["--connection", "--url", "--input", "--output", "--name", "--scope", "--role"];
 
     public static CommandLineInvocation Parse(string[] args)
     {

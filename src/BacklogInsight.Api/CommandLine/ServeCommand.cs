@@ -23,10 +23,17 @@ public static class ServeCommand
 {
     public static async Task<int> RunAsync(CommandLineInvocation invocation)
     {
+        var role = ServeRole.Parse(invocation.Option("role"));
         var builder = WebApplication.CreateBuilder(invocation.ConfigurationArgs);
         if (invocation.Has("demo"))
         {
             builder.Configuration["Demo:Enabled"] = "true";
+        }
+
+        // An API process only enqueues; the workers of the cluster run the jobs.
+        if (!role.RunsJobs)
+        {
+            builder.Configuration["Jobs:RunServer"] = "false";
         }
 
         // Logging, storage, sources and workers shared with every command.
@@ -34,7 +41,11 @@ public static class ServeCommand
 
         // The API surface: problem details, OpenAPI and the demo bootstrapper.
         builder.Services.AddBacklogApi();
-        builder.Services.AddDemo(builder.Configuration);
+        if (role.ServesApi)
+        {
+            builder.Services.AddDemo(builder.Configuration);
+        }
+
         builder.Services.AddBacklogHealthChecks();
         builder.Services.AddWebhooks();
         builder.Services.AddConnectionChecks();
@@ -46,6 +57,14 @@ public static class ServeCommand
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+
+        // A worker answers health probes only.
+        app.MapHealthApi();
+        if (!role.ServesApi)
+        {
+            await app.RunAsync();
+            return 0;
+        }
 
         // OpenAPI document and its browsable UI.
         app.MapOpenApi();
@@ -59,7 +78,6 @@ public static class ServeCommand
         app.UseBacklogSecurity();
 
         // Endpoint groups, one per feature.
-        app.MapHealthApi();
         app.MapSignInApi();
         app.MapKeysApi();
         app.MapConnectionsApi();

@@ -66,6 +66,12 @@ public sealed class ActivityCountRefresher(BacklogDbContext db)
             return;
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            await UpsertOnPostgresAsync(increments, cancellationToken);
+            return;
+        }
+
         foreach (var teamWeek in increments.GroupBy(i => (i.ConnectionId, i.TeamSourceId, i.Week)))
         {
             var key = teamWeek.Key;
@@ -88,6 +94,35 @@ public sealed class ActivityCountRefresher(BacklogDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// All of a page's increments in one statement: the rows as arrays, unnested, added to existing counts on conflict.
+    /// One round trip per page whatever the number of team-weeks it touched.
+    /// </summary>
+    private async Task UpsertOnPostgresAsync(
+        List<ActivityCount> increments,
+        CancellationToken cancellationToken)
+    {
+        if (increments.Count == 0)
+        {
+            return;
+        }
+
+        var connections = increments.Select(i => i.ConnectionId).ToArray();
+        var teams = increments.Select(i => i.TeamSourceId).ToArray();
+        var weeks = increments.Select(i => i.Week).ToArray();
+        var actors = increments.Select(i => i.ActorSourceId).ToArray();
+        var classes = increments.Select(i => i.Class.ToString()).ToArray();
+        var counts = increments.Select(i => i.Count).ToArray();
+        var lastAts = increments.Select(i => i.LastAt.ToUniversalTime()).ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ActivityCounts" ("ConnectionId", "TeamSourceId", "Week", "ActorSourceId", "Class", "Count", "LastAt")
+            SELECT * FROM unnest({connections}::uuid[], {teams}::text[], {weeks}::integer[], {actors}::text[], {classes}::text[],
+                {counts}::integer[], {lastAts}::timestamptz[])
+            ON CONFLICT ("ConnectionId", "TeamSourceId", "Week", "ActorSourceId", "Class") DO UPDATE
+            SET "Count" = "ActivityCounts"."Count" + EXCLUDED."Count", "LastAt" = GREATEST("ActivityCounts"."LastAt", EXCLUDED."LastAt")
+            """, cancellationToken);
     }
 
     /// <summary>Recounts every team-week that holds an activity of these items (after items were deleted or restored).</summary>

@@ -11,6 +11,7 @@ namespace BacklogInsight.Workers.Jobs;
 /// across every process sharing the database.
 /// </summary>
 [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+[Queue(JobQueues.Sync)]
 public sealed class SyncConnectionJob(SyncPipeline pipeline, SyncRunRecorder recorder, AlertEvaluationTrigger alerts, ILogger<SyncConnectionJob> logger)
 {
     /// <summary>Runs a queued run (from the API) or, with no run id, a scheduled one.</summary>

@@ -53,7 +53,7 @@ public sealed class SyncScheduler(
 
         var connectionId = connection.Id;
         recurringJobs.AddOrUpdate<SyncConnectionJob>(
-            jobId, job => job.RunAsync(connectionId, null, CancellationToken.None),
+            jobId, JobQueues.Sync, job => job.RunAsync(connectionId, null, CancellationToken.None),
             connection.SyncCron ?? options.Value.DefaultCron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }

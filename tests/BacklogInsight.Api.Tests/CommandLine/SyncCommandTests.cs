@@ -111,7 +111,7 @@ public sealed class SyncCommandTests
         while (true)
         {
             Assert.That(process.HasExited, Is.False, $"the sync ended before it could be killed:\n{process.Output}");
-            if (File.Exists(DatabaseSnapshot.PathIn(dataDirectory)))
+            if (DatabaseSnapshot.Exists(dataDirectory))
             {
                 try
                 {
@@ -120,7 +120,7 @@ public sealed class SyncCommandTests
                         return;
                     }
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException)
+                catch (System.Data.Common.DbException)
                 {
                     // The schema is still being created.
                 }

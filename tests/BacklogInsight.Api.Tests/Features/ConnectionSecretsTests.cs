@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using BacklogInsight.Api.Tests.Infrastructure;
 using BacklogInsight.Sources;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,9 +33,7 @@ public sealed class ConnectionSecretsTests
             Assert.That(await scope.ServiceProvider.GetRequiredService<IConnectionSecrets>().GetAsync(id, "token", CancellationToken.None), Is.EqualTo(Token));
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var files = Directory.GetFiles(data.Path, "backlog-insight.db*").Select(File.ReadAllBytes).Select(Encoding.UTF8.GetString);
-        Assert.That(string.Concat(files), Does.Not.Contain(Token));
+        Assert.That(await DatabaseSnapshot.EverythingStoredAsync(data.Path), Does.Not.Contain(Token));
     }
 
     [Test]

@@ -10,10 +10,10 @@ using Microsoft.Extensions.Hosting;
 namespace BacklogInsight.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on a throwaway data folder: a SQLite file, Hangfire in memory with no server (tests run the jobs
-/// themselves), and the sample source. Two factories on the same folder are a restart. Its clients carry an admin key
-/// (<see cref="AdminKey"/>, accepted through <c>Security:BootstrapKeyHash</c>) unless made otherwise; trackers may be
-/// faked on loopback over plain http.
+/// The real host on a throwaway data folder: a SQLite file (or the folder's PostgreSQL database, see
+/// <see cref="TestDatabase"/>), Hangfire in memory with no server (tests run the jobs themselves), and the sample
+/// source. Two factories on the same folder are a restart. Its clients carry an admin key (<see cref="AdminKey"/>,
+/// accepted through <c>Security:BootstrapKeyHash</c>) unless made otherwise; trackers may be faked on loopback over plain http.
 /// </summary>
 public sealed class BacklogApiFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -82,7 +82,7 @@ public sealed class BacklogApiFactory(string dataDirectory, IReadOnlyDictionary<
             ["Security:Outbound:AllowedNetworks:0"] = "127.0.0.0/8",
             ["Security:Outbound:AllowedNetworks:1"] = "::1/128",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory).Concat(settings ?? new Dictionary<string, string?>()))
         {
             merged[key] = value;
         }

@@ -27,6 +27,9 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's process id (what the service writes into its lease holder name).</summary>
+    public int Id => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public static ServiceProcess Start(IEnumerable<string> arguments)
@@ -39,9 +42,19 @@ public sealed class ServiceProcess : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BacklogInsight.Api.dll"));
-        foreach (var argument in arguments)
+        var argumentList = arguments.ToList();
+        foreach (var argument in argumentList)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        // On PostgreSQL runs the data folder's database goes in through the environment, which explicit arguments override.
+        if (DataDirectoryIn(argumentList) is { } dataDirectory)
+        {
+            foreach (var (key, value) in TestDatabase.SettingsFor(dataDirectory))
+            {
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
         }
 
         var process = new Process { StartInfo = start };
@@ -83,6 +96,25 @@ public sealed class ServiceProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static string? DataDirectoryIn(List<string> arguments)
+    {
+        const string Key = "--Storage:DataDirectory";
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].StartsWith(Key + "=", StringComparison.OrdinalIgnoreCase))
+            {
+                return arguments[i][(Key.Length + 1)..];
+            }
+
+            if (string.Equals(arguments[i], Key, StringComparison.OrdinalIgnoreCase) && i + 1 < arguments.Count)
+            {
+                return arguments[i + 1];
+            }
+        }
+
+        return null;
     }
 
     private void Append(string? line)

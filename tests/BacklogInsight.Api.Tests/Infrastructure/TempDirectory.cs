@@ -1,6 +1,6 @@
 namespace BacklogInsight.Api.Tests.Infrastructure;
 
-/// <summary>A folder that is deleted with the test that made it.</summary>
+/// <summary>A folder (and its PostgreSQL database, when the tests run on one) deleted with the test that made it.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("backlog-insight-tests-").FullName;
@@ -8,6 +8,7 @@ public sealed class TempDirectory : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(Path);
         try
         {
             Directory.Delete(Path, recursive: true);

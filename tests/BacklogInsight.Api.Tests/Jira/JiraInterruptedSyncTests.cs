@@ -146,7 +146,7 @@ public sealed class JiraInterruptedSyncTests
         while (true)
         {
             Assert.That(process.HasExited, Is.False, $"the sync ended before it could be killed:\n{process.Output}");
-            if (File.Exists(DatabaseSnapshot.PathIn(dataDirectory)))
+            if (DatabaseSnapshot.Exists(dataDirectory))
             {
                 try
                 {
@@ -155,7 +155,7 @@ public sealed class JiraInterruptedSyncTests
                         return;
                     }
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException)
+                catch (System.Data.Common.DbException)
                 {
                     // The schema is still being created.
                 }

@@ -62,19 +62,5 @@ internal static class JiraSyncHarness
     public static string Fingerprint(IEnumerable<string> keys) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', keys.Order(StringComparer.Ordinal)))));
 
-    public static async Task<List<string>> StoredAsync(string dataDirectory, string sql)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabaseSnapshot.PathIn(dataDirectory)};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetValue(0).ToString()!);
-        }
-
-        return values;
-    }
+    public static Task<List<string>> StoredAsync(string dataDirectory, string sql) => DatabaseSnapshot.ColumnAsync(dataDirectory, sql);
 }

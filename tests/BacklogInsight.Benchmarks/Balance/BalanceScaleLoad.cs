@@ -18,6 +18,7 @@ namespace BacklogInsight.Benchmarks.Balance;
 /// a team's 52-week balance, the organisation overview and the weekly reports of every team, each timed repeatedly;
 /// a plain COUNT(*) over the same rows is timed beside each as the floor.
 /// Run: dotnet run -c Release --project tests/BacklogInsight.Benchmarks -- --balance-scale [activities] [folder] [--reuse]
+/// [--postgres "Host=…;Username=…;Password=…"] (the same on a fresh PostgreSQL database instead of SQLite).
 /// </summary>
 public static class BalanceScaleLoad
 {
@@ -31,13 +32,20 @@ public static class BalanceScaleLoad
     {
         var activities = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var folder = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "backlog-insight-balance-scale");
-        var reuse = args.Contains("--reuse") && File.Exists(Path.Combine(folder, "backlog-insight.db"));
+        var postgresAt = Array.IndexOf(args, "--postgres");
+        var postgres = postgresAt > 0 && postgresAt + 1 < args.Length ? await PostgresScaleDatabase.CreateAsync(args[postgresAt + 1]) : null;
+        if (postgresAt > 0)
+        {
+            folder = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? args[2] : folder + "-pg";
+        }
+
+        var reuse = postgres is null && args.Contains("--reuse") && File.Exists(Path.Combine(folder, "backlog-insight.db"));
         if (!reuse && Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
 
-        await using var services = BuildServices(folder);
+        await using var services = BuildServices(folder, postgres);
         var setup = Stopwatch.StartNew();
         Guid connectionId;
         if (reuse)
@@ -49,10 +57,17 @@ public static class BalanceScaleLoad
         else
         {
             connectionId = await CreateSchemaAsync(services);
-            await FillAsync(folder, activities);
+            if (postgres is null)
+            {
+                await FillAsync(folder, activities);
+            }
+            else
+            {
+                await PostgresScaleDatabase.FillAsync(postgres, activities, Teams, Weeks, LastWeek, Classes);
+            }
         }
 
-        Console.WriteLine($"setup: {activities:N0} activities, {Teams} teams, {Weeks} weeks in {setup.Elapsed.TotalSeconds:F1} s ({folder}{(reuse ? ", reused" : "")})");
+        Console.WriteLine($"setup: {activities:N0} activities, {Teams} teams, {Weeks} weeks in {setup.Elapsed.TotalSeconds:F1} s ({(postgres is null ? folder : "PostgreSQL")}{(reuse ? ", reused" : "")})");
 
         await using var scope = services.CreateAsyncScope();
         var queries = scope.ServiceProvider.GetRequiredService<RoleBalanceQueries>();
@@ -80,14 +95,21 @@ public static class BalanceScaleLoad
         var generate = Stopwatch.StartNew();
         await reports.GenerateAsync(LastWeek, replace: true, CancellationToken.None);
         Console.WriteLine($"weekly reports for {Teams} teams generated and stored: {generate.Elapsed.TotalSeconds:F2} s");
+        if (postgres is not null)
+        {
+            await PostgresScaleDatabase.DropAsync(postgres);
+        }
+
         return 0;
     }
 
-    private static ServiceProvider BuildServices(string folder)
+    private static ServiceProvider BuildServices(string folder, string? postgres)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = folder,
+            ["Storage:Provider"] = postgres is null ? "sqlite" : "postgres",
+            ["Storage:ConnectionString"] = postgres,
             ["Jobs:Storage"] = "memory",
             ["Jobs:RunServer"] = "false",
             ["Organisation:TimeZone"] = "Europe/Berlin",

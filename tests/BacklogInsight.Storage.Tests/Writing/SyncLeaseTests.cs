@@ -56,6 +56,16 @@ public sealed class SyncLeaseTests
         Assert.That(await AcquireAsync("c"), Is.False);
     }
 
+    [Test]
+    public async Task TryAcquire_ByManyProcessesAtOnce_OnlyOneWins()
+    {
+        Assume.That(_storage.IsPostgres, Is.True, "needs concurrent connections: runs on PostgreSQL (BACKLOG_TEST_POSTGRES)");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => AcquireAsync($"worker-{i}"))));
+
+        Assert.That(attempts.Count(won => won), Is.EqualTo(1));
+    }
+
     private async Task<bool> AcquireAsync(string holder)
     {
         await using var db = _storage.CreateContext();
