@@ -23,7 +23,7 @@ public sealed class ContentBufferingHandlerTests
         using var services = CreateSut(client, server);
 
         using var response = await services.GetRequiredService<IHttpClientFactory>().CreateClient(client)
-            .GetAsync(new Uri("http://tracker.invalid/rest/api/3/field"), HttpCompletionOption.ResponseHeadersRead);
+            .GetAsync(new Uri("https://tracker.invalid/rest/api/3/field"), HttpCompletionOption.ResponseHeadersRead);
 
         Assert.Multiple(async () =>
         {
