@@ -56,7 +56,7 @@ public sealed class AlertsHost : IAsyncDisposable
     {
         var template = await TemplateAsync();
         var data = new TempDirectory();
-        File.Copy(DatabaseSnapshot.PathIn(template.Path), DatabaseSnapshot.PathIn(data.Path));
+        TestDatabase.Copy(template.Path, data.Path);
         return new AlertsHost(data, new FakeTimeProvider(SampleNow.AddHours(1)), settings);
     }
 

@@ -136,7 +136,7 @@ public sealed class AdoInterruptedSyncTests
         while (true)
         {
             Assert.That(process.HasExited, Is.False, $"the sync ended before it could be killed:\n{process.Output}");
-            if (File.Exists(DatabaseSnapshot.PathIn(dataDirectory)))
+            if (TestDatabase.IsPostgres || File.Exists(DatabaseSnapshot.PathIn(dataDirectory)))
             {
                 try
                 {
@@ -145,7 +145,7 @@ public sealed class AdoInterruptedSyncTests
                         return;
                     }
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException)
+                catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
                 {
                     // The schema is still being created.
                 }

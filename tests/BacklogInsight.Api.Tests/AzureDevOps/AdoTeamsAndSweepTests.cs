@@ -39,7 +39,7 @@ public sealed class AdoTeamsAndSweepTests
                 : item.Project == "Phoenix" && ((string)item.Fields["System.AreaPath"]).StartsWith("Phoenix\\Checkout", StringComparison.Ordinal) ? "map:Phoenix checkout"
                 : item.Project == "Atlas" ? "map:Atlas"
                 : null;
-            var stored = await AdoSyncHarness.StoredAsync(data.Path, $"SELECT IFNULL(TeamSourceId, '-') FROM WorkItems WHERE SourceId = '{item.Id}'");
+            var stored = await AdoSyncHarness.StoredAsync(data.Path, $"SELECT COALESCE(TeamSourceId, '-') FROM WorkItems WHERE SourceId = '{item.Id}'");
             Assert.That(stored.Single(), Is.EqualTo(expected ?? "-"), $"item {item.Id} in {item.Fields["System.AreaPath"]}");
         }
     }

@@ -1,3 +1,4 @@
+using BacklogInsight.Api.Infrastructure.Security;
 using System.Net;
 using System.Net.Sockets;
 using BacklogInsight.Api.Tests.Infrastructure;
@@ -19,6 +20,17 @@ public sealed class ClusterNodes : IDisposable
     }
 
     public string ApiUrl { get; }
+
+    /// <summary>The admin key every node accepts (through <c>Security:BootstrapKeyHash</c>).</summary>
+    public static string AdminKey { get; } = ApiKeySecret.Generate();
+
+    /// <summary>A client of the API node carrying the admin key.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(ApiUrl) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
 
     public ServiceProcess Api { get; }
 
@@ -66,6 +78,9 @@ public sealed class ClusterNodes : IDisposable
         "--Jobs:PollInterval=00:00:00.250",
         "--Jobs:SyncWorkerCount=2",
         $"--Sources:Jira:SearchPageSize={jiraPageSize}",
+        $"--Security:BootstrapKeyHash={ApiKeySecret.Hash(AdminKey)}",
+        "--Security:Outbound:AllowHttp=true",
+        "--Security:Outbound:AllowedNetworks:0=127.0.0.0/8",
     ];
 
     private static async Task WaitUntilHealthyAsync(string url, ServiceProcess process)

@@ -36,7 +36,7 @@ public sealed partial class ClusterTests
         try
         {
             using var cluster = await ClusterNodes.StartAsync(data.Path, PageSize);
-            using var client = new HttpClient { BaseAddress = new Uri(cluster.ApiUrl) };
+            using var client = cluster.CreateClient();
             var connections = await CreateConnectionsAsync(client, fakes);
 
             for (var trigger = 1; trigger <= 2; trigger++)
@@ -92,7 +92,7 @@ public sealed partial class ClusterTests
             }
 
             using var cluster = await ClusterNodes.StartAsync(data.Path, PageSize);
-            using var client = new HttpClient { BaseAddress = new Uri(cluster.ApiUrl) };
+            using var client = cluster.CreateClient();
             var connections = await CreateConnectionsAsync(client, fakes);
             var runs = await TriggerAllAsync(client, connections);
 

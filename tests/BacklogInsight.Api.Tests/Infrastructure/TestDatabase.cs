@@ -49,6 +49,23 @@ public static class TestDatabase
     public static string PostgresConnectionString(string dataDirectory) =>
         new NpgsqlConnectionStringBuilder(PostgresServer) { Database = DatabaseName(dataDirectory) }.ConnectionString;
 
+    /// <summary>Gives <paramref name="target"/> a copy of <paramref name="source"/>'s database (file copy, or a PostgreSQL template copy).</summary>
+    public static void Copy(string source, string target)
+    {
+        if (!IsPostgres)
+        {
+            File.Copy(DatabaseSnapshot.PathIn(source), DatabaseSnapshot.PathIn(target));
+            return;
+        }
+
+        // A template must have no open connections while it is copied.
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(PostgresServer);
+        connection.Open();
+        using var create = new NpgsqlCommand($"""CREATE DATABASE "{DatabaseName(target)}" TEMPLATE "{DatabaseName(source)}" """, connection);
+        create.ExecuteNonQuery();
+    }
+
     /// <summary>Drops a data folder's database, if it has one.</summary>
     public static void Drop(string dataDirectory)
     {

@@ -71,7 +71,7 @@ public sealed class ChangeWriterTests
             ParentSourceId = "3",
             SprintSourceId = "42",
             Labels = ["checkout", "q4"],
-            CreatedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(7),
+            CreatedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(70), // sub-second, within PostgreSQL's microseconds
             UpdatedAt = new DateTimeOffset(2026, 11, 2, 3, 4, 5, TimeSpan.Zero),
             Url = "https://example.atlassian.net/browse/PAY-7",
         };
