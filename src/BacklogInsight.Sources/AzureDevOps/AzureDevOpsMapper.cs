@@ -79,7 +79,7 @@ public sealed class AzureDevOpsMapper(Connection connection)
                 ActorSourceId = Identity(item.Fields, "System.CreatedBy"),
                 OccurredAt = Date(item.Fields, "System.CreatedDate") ?? default,
                 Kind = ActivityKind.Created,
-                Text = Activity.Excerpt(AdoValue.Text(item.Fields, "System.Title")),
+                Text = Activity.Excerpt(CreatedTitle(item, updates)),
             },
         };
         foreach (var update in updates.OrderBy(u => u.Id))
@@ -99,6 +99,14 @@ public sealed class AzureDevOpsMapper(Connection connection)
         }));
         return activities;
     }
+
+    /// <summary>
+    /// The title the item was created with: the first revision's, so a crawl that reads the item after a rename stores
+    /// the same text as one that read it before; the current title only when the first revision does not say.
+    /// </summary>
+    private static string? CreatedTitle(AdoWorkItem item, IReadOnlyList<AdoWorkItemUpdate> updates) =>
+        AdoValue.Text(updates.FirstOrDefault(u => u.Rev == 1)?.Fields?.GetValueOrDefault("System.Title")?.NewValue)
+        ?? AdoValue.Text(item.Fields, "System.Title");
 
     /// <summary>A person from an identity reference; null for groups and empty references.</summary>
     public Person? ToPerson(AdoIdentity? identity) => identity?.Key is not { } key || identity.IsContainer

@@ -14,6 +14,9 @@ public sealed class ScenarioRunner(SuiteOptions options)
     private const int MaxSyncs = 12;
     private static readonly TimeSpan SyncLimit = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a started sync may take to store its first page: generous, as a loaded machine slows start-up.</summary>
+    private static readonly TimeSpan FirstPageLimit = TimeSpan.FromMinutes(3);
+
     private readonly Dictionary<TrackerKind, StoredState> _cleanRuns = [];
 
     public async Task<RepetitionResult> RunAsync(Scenario scenario, int seed) =>
@@ -265,7 +268,7 @@ public sealed class ScenarioRunner(SuiteOptions options)
 
     private static async Task<bool> WaitForFirstPageAsync(string dataDirectory, ServiceProcess process)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(FirstPageLimit);
         while (!process.HasExited)
         {
             if (File.Exists(DatabaseSnapshot.PathIn(dataDirectory)))

@@ -33,6 +33,10 @@ public static class SuiteSettings
             ["Sources:AzureDevOps:MaxRetryAfter"] = "00:00:05",
             ["Sources:AzureDevOps:LowRemainingPause"] = "00:00:00.200",
             ["Sources:AzureDevOps:HourlyRequestBudget"] = "1000000",
+
+            // The fakes and the proxy answer plain http on loopback.
+            ["Security:Outbound:AllowHttp"] = "true",
+            ["Security:Outbound:AllowedNetworks:0"] = "127.0.0.0/8",
         };
         foreach (var category in new[] { "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Microsoft.Extensions.Http", "System.Net.Http.HttpClient", "Hangfire", "Polly" })
         {

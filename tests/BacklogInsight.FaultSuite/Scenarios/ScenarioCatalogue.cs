@@ -49,9 +49,13 @@ public static class ScenarioCatalogue
         return scenarios;
     }
 
-    /// <summary>Storms start at random requests; while one lasts every request is answered 429 with <c>Retry-After: 1</c>.</summary>
+    /// <summary>
+    /// Storms start at random requests, and always at the first read of an item's history met outside a storm, so
+    /// every run meets at least one; while one lasts every request is answered 429 with <c>Retry-After: 1</c>.
+    /// </summary>
     private static FaultPlan Storm(ScenarioContext context, double start)
     {
+        var first = FirstHistoryRead();
         var gate = new Lock();
         var until = DateTimeOffset.MinValue;
         return new FaultPlan(context.Seed)
@@ -66,7 +70,7 @@ public static class ScenarioCatalogue
                         return new Fault(FaultKind.Throttled);
                     }
 
-                    if (context.Dice.Chance(request) < start)
+                    if (first(request) || context.Dice.Chance(request) < start)
                     {
                         until = now + StormLength;
                         return new Fault(FaultKind.Throttled);

@@ -84,7 +84,7 @@ public sealed class FakeJiraSite
 
     private readonly object _gate = new();
     private readonly long[] _updatedMs;
-    private readonly int[] _extra;
+    private readonly List<long>?[] _touchesMs;
     private readonly long _stride;
     private int[]? _byUpdated;
 
@@ -93,7 +93,7 @@ public sealed class FakeJiraSite
         Options = options;
         Zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         _updatedMs = new long[options.Issues];
-        _extra = new int[options.Issues];
+        _touchesMs = new List<long>?[options.Issues];
         _stride = Stride(options.Issues);
         for (var i = 0; i < options.Issues; i++)
         {
@@ -155,7 +155,8 @@ public sealed class FakeJiraSite
     {
         lock (_gate)
         {
-            _extra[index]++;
+            // Like a real Jira, a touch appends entries with their own time; earlier entries keep theirs.
+            (_touchesMs[index] ??= []).Add(at.ToUnixTimeMilliseconds());
             _updatedMs[index] = at.ToUnixTimeMilliseconds();
             _byUpdated = null;
         }
@@ -167,7 +168,7 @@ public sealed class FakeJiraSite
         int extra;
         lock (_gate)
         {
-            extra = _extra[index];
+            extra = _touchesMs[index]?.Count ?? 0;
         }
 
         var rng = new Random(HashSeed(Options.Seed, index));
@@ -177,12 +178,14 @@ public sealed class FakeJiraSite
     public FakeIssue Issue(int index)
     {
         long updatedMs;
-        int extra;
+        long[] touchesMs;
         lock (_gate)
         {
             updatedMs = _updatedMs[index];
-            extra = _extra[index];
+            touchesMs = _touchesMs[index]?.ToArray() ?? [];
         }
+
+        var extra = touchesMs.Length;
 
         var rng = new Random(HashSeed(Options.Seed, index));
         var (historyCount, commentCount) = Counts(rng, extra);
@@ -207,7 +210,7 @@ public sealed class FakeJiraSite
             // Generated histories lie between creation and the generated last update; touches come after.
             var at = k < historyCount - extra
                 ? created + ((baseUpdated - created) * (k + 1) / (historyCount - extra + 1))
-                : updated - TimeSpan.FromSeconds(historyCount - k);
+                : DateTimeOffset.FromUnixTimeMilliseconds(touchesMs[k - (historyCount - extra)]) - TimeSpan.FromSeconds(1);
             var author = k >= historyCount - extra ? assignee : People[rng.Next(People.Count)];
             var items = new List<FakeChangeItem>(2);
             switch (k < historyCount - extra ? rng.Next(6) : 0)
@@ -249,7 +252,7 @@ public sealed class FakeJiraSite
         {
             var at = k < commentCount - extra
                 ? created + ((baseUpdated - created) * (k + 1) / (commentCount - extra + 2))
-                : updated;
+                : DateTimeOffset.FromUnixTimeMilliseconds(touchesMs[k - (commentCount - extra)]);
             var author = k >= commentCount - extra ? assignee : People[rng.Next(People.Count - 1)];
             comments.Add(new FakeComment(
                 (500_000_000L + ((index + 1) * 1000L) + k).ToString(CultureInfo.InvariantCulture),
