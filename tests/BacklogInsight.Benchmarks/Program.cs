@@ -1,5 +1,5 @@
-using BacklogInsight.Benchmarks.AzureDevOps;
 using BacklogInsight.Benchmarks.Alerts;
+using BacklogInsight.Benchmarks.AzureDevOps;
 using BacklogInsight.Benchmarks.Balance;
 using BacklogInsight.Benchmarks.Cluster;
 using BacklogInsight.Benchmarks.Jira;

@@ -1,6 +1,6 @@
-using BacklogInsight.Api.Infrastructure.Security;
 using System.Net;
 using System.Net.Sockets;
+using BacklogInsight.Api.Infrastructure.Security;
 using BacklogInsight.Api.Tests.Infrastructure;
 using BacklogInsight.Api.Tests.Jira.Fake;
 

@@ -17,6 +17,11 @@ public sealed class LockedDatabaseSyncTests
     [Test]
     public async Task Sync_DatabaseLockedLongerThanTheBusyTimeout_FailsSayingWhyAndTheNextRunResumes()
     {
+        if (TestDatabase.IsPostgres)
+        {
+            Assert.Ignore("A SQLite file lock; PostgreSQL has no database-wide write lock to hold.");
+        }
+
         using var data = new TempDirectory();
         var site = new FakeJiraSite(new FakeJiraSiteOptions { Issues = 60, MaxOrdinaryHistories = 4, LongHistoryShare = 0 });
         await using var fake = await FakeJiraServer.StartAsync(site);
