@@ -52,7 +52,7 @@ internal static class SqliteWorkItemUpserter
     private static Columns ColumnsOf(IModel model)
     {
         // The model is built once per context type, so its statement is too.
-        if (s_columns is { } cached && ReferenceEquals(cached.Model, model))
+        if (_columns is { } cached && ReferenceEquals(cached.Model, model))
         {
             return cached;
         }
@@ -74,13 +74,13 @@ internal static class SqliteWorkItemUpserter
             model,
             sql,
             properties.Select(p => (p.GetGetter(), p.GetRelationalTypeMapping())).ToList());
-        s_columns = built;
+        _columns = built;
         return built;
     }
 
     private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    private static Columns? s_columns;
+    private static Columns? _columns;
 
     private sealed record Columns(IModel Model, string Sql, IReadOnlyList<(IClrPropertyGetter Getter, RelationalTypeMapping Mapping)> Properties);
 }
