@@ -124,16 +124,14 @@ public static class AdoScaleRun
             // The same read without classifying or storing: how much of the time is the Azure DevOps source itself.
             if (sourceOnly)
             {
-                // Without the end-to-end sync before it, the first pages would pay for JIT compilation: warm up first.
+                // Without the end-to-end sync before it, the read would pay for JIT compilation (tiering goes on for
+                // thousands of requests): one whole read first, as the end-to-end sync would have done.
                 var warmUp = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
                 await warmUp.DiscoverAsync(CancellationToken.None);
                 var warmed = 0;
                 await foreach (var page in warmUp.ReadChangesAsync(null, CancellationToken.None))
                 {
-                    if ((warmed += page.Changes.Count) >= 1000)
-                    {
-                        break;
-                    }
+                    warmed += page.Changes.Count;
                 }
             }
 
