@@ -7,7 +7,7 @@ public sealed record AdoWorkItem
 
     public int Rev { get; init; }
 
-    public Dictionary<string, AdoFieldValue> Fields { get; init; } = [];
+    public Dictionary<string, AdoFieldValue> Fields { get; init => field = value ?? []; } = [];
 
     public List<AdoRelation>? Relations { get; init; }
 }
