@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BacklogInsight.Sources.AzureDevOps;
 
 /// <summary>A work item comment; the 7.1 schema names its id <c>id</c>, Microsoft's examples <c>commentId</c>.</summary>
@@ -11,7 +9,7 @@ public sealed record AdoComment
 
     public string? Text { get; init; }
 
-    public JsonElement? CreatedBy { get; init; }
+    public AdoFieldValue? CreatedBy { get; init; }
 
     public DateTimeOffset CreatedDate { get; init; }
 

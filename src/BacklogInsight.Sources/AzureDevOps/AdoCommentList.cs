@@ -5,7 +5,7 @@ public sealed record AdoCommentList
 {
     public int? TotalCount { get; init; }
 
-    public List<AdoComment> Comments { get; init; } = [];
+    public List<AdoComment> Comments { get; init => field = value ?? []; } = [];
 
     public string? ContinuationToken { get; init; }
 }

@@ -34,12 +34,7 @@ public sealed record AdoIdentity
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            var text = value.GetString() ?? string.Empty;
-            var open = text.LastIndexOf('<');
-            var close = text.LastIndexOf('>');
-            return open >= 0 && close > open
-                ? new AdoIdentity { DisplayName = text[..open].Trim(), UniqueName = text[(open + 1)..close].Trim() }
-                : string.IsNullOrWhiteSpace(text) ? null : new AdoIdentity { DisplayName = text.Trim() };
+            return FromText(value.GetString());
         }
 
         if (value.ValueKind != JsonValueKind.Object)
@@ -56,6 +51,29 @@ public sealed record AdoIdentity
             IsContainer = value.TryGetProperty("isContainer", out var container) && container.ValueKind == JsonValueKind.True,
         };
         return identity.Key is null ? null : identity;
+    }
+
+    /// <summary>Reads an identity from a field value: an identity object, or a string in the older form.</summary>
+    public static AdoIdentity? From(AdoFieldValue? value) => value?.Kind switch
+    {
+        JsonValueKind.Object => value.Identity,
+        JsonValueKind.String => value.Identity,
+        _ => null,
+    };
+
+    /// <summary>The string form <c>"Display Name &lt;unique name&gt;"</c> (or a bare name); null for blank text.</summary>
+    public static AdoIdentity? FromText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var open = text.LastIndexOf('<');
+        var close = text.LastIndexOf('>');
+        return open >= 0 && close > open
+            ? new AdoIdentity { DisplayName = text[..open].Trim(), UniqueName = text[(open + 1)..close].Trim() }
+            : new AdoIdentity { DisplayName = text.Trim() };
     }
 
     private static string? Text(JsonElement value, string name) =>

@@ -10,5 +10,7 @@ public sealed record AdoList<T>
     public List<T?>? Values { get; init; }
 
     /// <summary>The entries, nulls (ids <c>errorPolicy: omit</c> could not read) left out.</summary>
-    public IReadOnlyList<T> Items => [.. (Value ?? Values ?? []).Where(v => v is not null).Select(v => v!)];
+    public IReadOnlyList<T> Items => _items ??= [.. (Value ?? Values ?? []).Where(v => v is not null).Select(v => v!)];
+
+    private IReadOnlyList<T>? _items;
 }

@@ -6,8 +6,20 @@ namespace BacklogInsight.Sources.AzureDevOps;
 /// <summary>Reads the loosely typed field values of work items and updates: strings, numbers, dates and identities.</summary>
 internal static class AdoValue
 {
-    public static string? Text(IReadOnlyDictionary<string, JsonElement> fields, string name) =>
+    public static string? Text(IReadOnlyDictionary<string, AdoFieldValue> fields, string name) =>
         fields.TryGetValue(name, out var value) ? Text(value) : null;
+
+    /// <summary>A value as text: strings as they are, numbers invariant, identities by their key; null for null or empty.</summary>
+    public static string? Text(AdoFieldValue? value) => value switch
+    {
+        null => null,
+        { Kind: JsonValueKind.String } => value.Text is { Length: > 0 } text ? text : null,
+        { Kind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } => value.Text,
+        { Kind: JsonValueKind.Object } => value.Identity?.Key,
+        _ => null,
+    };
+
+    public static DateTimeOffset? Date(AdoFieldValue? value) => Date(Text(value));
 
     /// <summary>A value as text: strings as they are, numbers invariant, identities by their key; null for null or empty.</summary>
     public static string? Text(JsonElement? element) => element switch
@@ -32,6 +44,6 @@ internal static class AdoValue
             ? date.ToUniversalTime()
             : null;
 
-    public static int? Int(IReadOnlyDictionary<string, JsonElement> fields, string name) =>
-        fields.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+    public static int? Int(IReadOnlyDictionary<string, AdoFieldValue> fields, string name) =>
+        fields.TryGetValue(name, out var value) ? value.Int32 : null;
 }

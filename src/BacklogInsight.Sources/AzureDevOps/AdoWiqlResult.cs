@@ -5,5 +5,5 @@ public sealed record AdoWiqlResult
 {
     public DateTimeOffset? AsOf { get; init; }
 
-    public List<AdoWorkItemRef> WorkItems { get; init; } = [];
+    public List<AdoWorkItemRef> WorkItems { get; init => field = value ?? []; } = [];
 }

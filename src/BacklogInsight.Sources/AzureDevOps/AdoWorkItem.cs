@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BacklogInsight.Sources.AzureDevOps;
 
 /// <summary>A work item as <c>workitemsbatch</c> returns it; a field without a value is absent from <see cref="Fields"/>.</summary>
@@ -9,7 +7,7 @@ public sealed record AdoWorkItem
 
     public int Rev { get; init; }
 
-    public Dictionary<string, JsonElement> Fields { get; init; } = [];
+    public Dictionary<string, AdoFieldValue> Fields { get; init => field = value ?? []; } = [];
 
     public List<AdoRelation>? Relations { get; init; }
 }

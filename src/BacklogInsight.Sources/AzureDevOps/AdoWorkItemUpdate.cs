@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BacklogInsight.Sources.AzureDevOps;
 
 /// <summary>
@@ -14,7 +12,7 @@ public sealed record AdoWorkItemUpdate
 
     public int Rev { get; init; }
 
-    public JsonElement? RevisedBy { get; init; }
+    public AdoFieldValue? RevisedBy { get; init; }
 
     /// <summary>When this revision was superseded, not when it was made; kept as text for the zone-less sentinel.</summary>
     public string? RevisedDate { get; init; }

@@ -112,7 +112,10 @@ public sealed partial class AzureDevOpsClient(
         ReadSkipPagedAsync<AdoWorkItemUpdate>(
             string.Create(CultureInfo.InvariantCulture, $"{ProjectPrefix(project)}_apis/wit/workItems/{id}/updates?"), options.UpdatesPageSize, cancellationToken);
 
-    /// <summary>Every comment of a work item, oldest first, following the body's <c>continuationToken</c>; null when the server has no comments API.</summary>
+    /// <summary>
+    /// Every comment of a work item, oldest first, following the body's <c>continuationToken</c> (or, when the body has none,
+    /// the <c>x-ms-continuationtoken</c> header other list APIs use); null when the server has no comments API.
+    /// </summary>
     public async Task<IReadOnlyList<AdoComment>?> GetCommentsAsync(string? project, int id, CancellationToken cancellationToken)
     {
         if (settings.CommentsVersion is not { } version)
@@ -128,9 +131,10 @@ public sealed partial class AzureDevOpsClient(
             var path = string.Create(
                 CultureInfo.InvariantCulture, $"{ProjectPrefix(project)}_apis/wit/workItems/{id}/comments?$top={options.CommentsPageSize}&order=asc&")
                 + (token is null ? string.Empty : $"continuationToken={Uri.EscapeDataString(token)}&");
-            var (page, _) = await SendAsync<AdoCommentList>(HttpMethod.Get, path, null, version, cancellationToken);
+            var (page, header) = await SendAsync<AdoCommentList>(HttpMethod.Get, path, null, version, cancellationToken);
             comments.AddRange(page.Comments.Where(c => !c.IsDeleted));
-            token = string.IsNullOrEmpty(page.ContinuationToken) || !seenTokens.Add(page.ContinuationToken) ? null : page.ContinuationToken;
+            var next = string.IsNullOrEmpty(page.ContinuationToken) ? header : page.ContinuationToken;
+            token = string.IsNullOrEmpty(next) || !seenTokens.Add(next) ? null : next;
         }
         while (token is not null);
 

@@ -175,7 +175,7 @@ public sealed class AzureDevOpsMapper(Connection connection)
         var fields = update.Fields ?? [];
         var at = AdoValue.Date(fields.GetValueOrDefault("System.ChangedDate")?.NewValue) ?? AdoValue.Date(update.RevisedDate) ?? itemChanged;
         var actor = AdoIdentity.From(update.RevisedBy)?.Key ?? AdoIdentity.From(fields.GetValueOrDefault("System.ChangedBy")?.NewValue)?.Key;
-        var creation = fields.TryGetValue("System.Rev", out var rev) && rev.OldValue is null or { ValueKind: JsonValueKind.Null };
+        var creation = fields.TryGetValue("System.Rev", out var rev) && rev.OldValue is null or { Kind: JsonValueKind.Null };
         var parentLinked = (update.Relations?.Added ?? []).Concat(update.Relations?.Removed ?? []).Any(r => r.Rel == "System.LinkTypes.Hierarchy-Reverse");
         var index = 0;
         Activity New(ActivityKind kind, string? sourceField, string? from, string? to, string? text) => new()
@@ -243,10 +243,10 @@ public sealed class AzureDevOpsMapper(Connection connection)
         (comment.CreatedDate - at).Duration() <= CommentEchoWindow
         && (actor is null || AdoIdentity.From(comment.CreatedBy)?.Key is not { } author || author == actor);
 
-    private static string? Identity(Dictionary<string, JsonElement> fields, string name) =>
+    private static string? Identity(Dictionary<string, AdoFieldValue> fields, string name) =>
         fields.TryGetValue(name, out var value) ? AdoIdentity.From(value)?.Key : null;
 
-    private static DateTimeOffset? Date(Dictionary<string, JsonElement> fields, string name) =>
+    private static DateTimeOffset? Date(Dictionary<string, AdoFieldValue> fields, string name) =>
         fields.TryGetValue(name, out var value) ? AdoValue.Date(value) : null;
 
     private static IReadOnlyList<string> Tags(string? tags) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BacklogInsight.Sources.Http;
 
 namespace BacklogInsight.Sources.AzureDevOps;
 
@@ -52,6 +53,12 @@ internal static class AzureDevOpsResponseReader
 
         try
         {
+            if (response.Content is BufferedResponseContent buffered)
+            {
+                // Read completely inside the resilience pipeline: parsed from that buffer, not copied through a stream.
+                return JsonSerializer.Deserialize<T>(buffered.Span, AzureDevOpsJson.Options) ?? throw new JsonException("The answer was JSON null.");
+            }
+
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             return await JsonSerializer.DeserializeAsync<T>(stream, AzureDevOpsJson.Options, cancellationToken)
                 ?? throw new JsonException("The answer was JSON null.");

@@ -37,7 +37,8 @@ public static class AzureDevOpsServiceCollectionExtensions
             .SelectPipelineByAuthority();
 
         // Added after the resilience handler, so it runs inside it: a body cut short is retried (ContentBufferingHandler).
-        services.AddHttpClient(AzureDevOpsClient.HttpClientName).AddHttpMessageHandler(() => new ContentBufferingHandler());
+        services.AddHttpClient(AzureDevOpsClient.HttpClientName).AddHttpMessageHandler(
+            provider => new ContentBufferingHandler(provider.GetRequiredService<IOptionsMonitor<OutboundOptions>>()));
         return services;
     }
 

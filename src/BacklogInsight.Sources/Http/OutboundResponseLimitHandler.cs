@@ -18,6 +18,12 @@ internal sealed class OutboundResponseLimitHandler(IOptionsMonitor<OutboundOptio
             throw new OutboundResponseTooLargeException(limit);
         }
 
+        if (response.Content is BufferedResponseContent buffered && buffered.Length <= limit)
+        {
+            // Read completely already (ContentBufferingHandler) and within the bound: nothing left to count.
+            return response;
+        }
+
         var bounded = new BoundedContent(response.Content, limit);
         foreach (var header in response.Content.Headers)
         {

@@ -9,5 +9,5 @@ public sealed record JiraChangelog
 
     public int Total { get; init; }
 
-    public IReadOnlyList<JiraHistory> Histories { get; init; } = [];
+    public IReadOnlyList<JiraHistory> Histories { get; init => field = value ?? []; } = [];
 }

@@ -9,5 +9,5 @@ public sealed record JiraCommentPage
 
     public int Total { get; init; }
 
-    public IReadOnlyList<JiraComment> Comments { get; init; } = [];
+    public IReadOnlyList<JiraComment> Comments { get; init => field = value ?? []; } = [];
 }

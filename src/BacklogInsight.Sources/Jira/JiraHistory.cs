@@ -9,5 +9,5 @@ public sealed record JiraHistory
 
     public DateTimeOffset Created { get; init; }
 
-    public IReadOnlyList<JiraChangeItem> Items { get; init; } = [];
+    public IReadOnlyList<JiraChangeItem> Items { get; init => field = value ?? []; } = [];
 }

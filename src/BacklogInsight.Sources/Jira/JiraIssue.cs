@@ -8,7 +8,7 @@ public sealed record JiraIssue
 
     public required string Key { get; init; }
 
-    public JiraIssueFields Fields { get; init; } = new();
+    public JiraIssueFields Fields { get; init => field = value ?? new(); } = new();
 
     public JiraChangelog? Changelog { get; init; }
 }

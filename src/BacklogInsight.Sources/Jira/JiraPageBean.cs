@@ -11,5 +11,5 @@ public sealed record JiraPageBean<T>
 
     public bool? IsLast { get; init; }
 
-    public IReadOnlyList<T> Values { get; init; } = [];
+    public IReadOnlyList<T> Values { get; init => field = value ?? []; } = [];
 }

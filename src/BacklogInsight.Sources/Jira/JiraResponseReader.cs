@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using BacklogInsight.Sources.Http;
 
 namespace BacklogInsight.Sources.Jira;
 
@@ -30,6 +31,12 @@ internal static class JiraResponseReader
 
         try
         {
+            if (response.Content is BufferedResponseContent buffered)
+            {
+                // Read completely inside the resilience pipeline: parsed from that buffer, not copied through a stream.
+                return JsonSerializer.Deserialize<T>(buffered.Span, JiraJson.Options) ?? throw new JsonException("The answer was JSON null.");
+            }
+
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             return await JsonSerializer.DeserializeAsync<T>(stream, JiraJson.Options, cancellationToken)
                 ?? throw new JsonException("The answer was JSON null.");

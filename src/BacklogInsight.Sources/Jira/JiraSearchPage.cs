@@ -6,7 +6,7 @@ namespace BacklogInsight.Sources.Jira;
 /// </summary>
 public sealed record JiraSearchPage
 {
-    public IReadOnlyList<JiraIssue> Issues { get; init; } = [];
+    public IReadOnlyList<JiraIssue> Issues { get; init => field = value ?? []; } = [];
 
     public string? NextPageToken { get; init; }
 

@@ -35,7 +35,8 @@ public static class JiraServiceCollectionExtensions
             .SelectPipelineByAuthority();
 
         // Added after the resilience handler, so it runs inside it: a body cut short is retried (ContentBufferingHandler).
-        services.AddHttpClient(JiraClient.HttpClientName).AddHttpMessageHandler(() => new ContentBufferingHandler());
+        services.AddHttpClient(JiraClient.HttpClientName).AddHttpMessageHandler(
+            provider => new ContentBufferingHandler(provider.GetRequiredService<IOptionsMonitor<OutboundOptions>>()));
         return services;
     }
 

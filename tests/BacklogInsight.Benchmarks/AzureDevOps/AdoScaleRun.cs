@@ -30,15 +30,17 @@ public static class AdoScaleRun
         Console.WriteLine($"Azure DevOps scale run: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, "
             + $"scope: {(perProject ? "4 followed projects" : "the whole organisation")}");
         Console.WriteLine("items | updates | comments | activities | seconds | items/s | peak WS MB | peak managed MB | requests (wiql/batch/updates/comments/other) | minimum | ratio | WIQL over cap | reporting-revisions pages for the same revisions");
+        // --source-only skips the end-to-end sync: the source's own figures, quicker to repeat while tuning it.
+        var sourceOnly = args.Contains("--source-only");
         foreach (var size in sizes)
         {
-            await RunOneAsync(size, perProject);
+            await RunOneAsync(sourceOnly, size, perProject);
         }
 
         return 0;
     }
 
-    private static async Task RunOneAsync(int items, bool perProject)
+    private static async Task RunOneAsync(bool sourceOnly, int items, bool perProject)
     {
         var organisation = new FakeAdoOrganisation(new FakeAdoOptions { Items = items });
         await using var fake = await FakeAdoServer.StartAsync(organisation);
@@ -75,51 +77,69 @@ public static class AdoScaleRun
                     Secrets = new Dictionary<string, string> { ["token"] = "fake-pat" },
                 },
                 CancellationToken.None) ?? throw new InvalidOperationException("The connection exists already.");
-            var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
-            fake.ResetCounts();
-
-            GC.Collect();
-            using var sampler = new PeakMemorySampler();
-            var clock = Stopwatch.StartNew();
-            var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
-            clock.Stop();
-            sampler.Sample();
-
-            var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
-            var stored = db.WorkItems.Count();
-            if (stored != items)
+            if (!sourceOnly)
             {
-                throw new InvalidOperationException($"Stored {stored} work items for {items}.");
-            }
+                var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
+                fake.ResetCounts();
 
-            var expected = organisation.ExpectedActivityKeys().Count;
-            if (finished.ActivitiesAdded != expected)
-            {
-                throw new InvalidOperationException($"Stored {finished.ActivitiesAdded} activities; the organisation holds {expected}.");
-            }
+                GC.Collect();
+                using var sampler = new PeakMemorySampler();
+                var clock = Stopwatch.StartNew();
+                var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
+                clock.Stop();
+                sampler.Sample();
 
-            var (updates, comments) = Totals(organisation);
-            var scopes = perProject ? 4 : 1;
-            var (wiql, batch, updatePages, commentPages) = organisation.MinimumRequests(scopes);
-            var counts = fake.Counts();
-            var made = counts.Where(c => c.Key is not (FakeAdoServer.Throttled or FakeAdoServer.OverCap)).Sum(c => c.Value);
-            var core = counts.GetValueOrDefault(FakeAdoServer.Wiql) + counts.GetValueOrDefault(FakeAdoServer.Batch)
-                + counts.GetValueOrDefault(FakeAdoServer.Updates) + counts.GetValueOrDefault(FakeAdoServer.Comments);
-            var minimum = wiql + batch + updatePages + commentPages;
-            var overCap = counts.GetValueOrDefault(FakeAdoServer.OverCap);
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{items} | {updates} | {comments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {items / clock.Elapsed.TotalSeconds:0} | "
-                + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
-                + $"{made} ({counts.GetValueOrDefault(FakeAdoServer.Wiql)}/{counts.GetValueOrDefault(FakeAdoServer.Batch)}/{counts.GetValueOrDefault(FakeAdoServer.Updates)}/{counts.GetValueOrDefault(FakeAdoServer.Comments)}/{made - core}) | "
-                + $"{minimum} ({wiql}/{batch}/{updatePages}/{commentPages}) | {(double)core / minimum:0.000}x items, {(double)made / minimum:0.000}x all | "
-                + $"{(overCap == 0 ? "no WIQL over the cap" : $"{overCap} WIQL over the cap")} | "
-                + $"{organisation.MinimumReportingRevisionPages()} (+ {batch} batches for long text and links, + {commentPages} comments)"));
+                var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
+                var stored = db.WorkItems.Count();
+                if (stored != items)
+                {
+                    throw new InvalidOperationException($"Stored {stored} work items for {items}.");
+                }
+
+                var expected = organisation.ExpectedActivityKeys().Count;
+                if (finished.ActivitiesAdded != expected)
+                {
+                    throw new InvalidOperationException($"Stored {finished.ActivitiesAdded} activities; the organisation holds {expected}.");
+                }
+
+                var (updates, comments) = Totals(organisation);
+                var scopes = perProject ? 4 : 1;
+                var (wiql, batch, updatePages, commentPages) = organisation.MinimumRequests(scopes);
+                var counts = fake.Counts();
+                var made = counts.Where(c => c.Key is not (FakeAdoServer.Throttled or FakeAdoServer.OverCap)).Sum(c => c.Value);
+                var core = counts.GetValueOrDefault(FakeAdoServer.Wiql) + counts.GetValueOrDefault(FakeAdoServer.Batch)
+                    + counts.GetValueOrDefault(FakeAdoServer.Updates) + counts.GetValueOrDefault(FakeAdoServer.Comments);
+                var minimum = wiql + batch + updatePages + commentPages;
+                var overCap = counts.GetValueOrDefault(FakeAdoServer.OverCap);
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{items} | {updates} | {comments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {items / clock.Elapsed.TotalSeconds:0} | "
+                    + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
+                    + $"{made} ({counts.GetValueOrDefault(FakeAdoServer.Wiql)}/{counts.GetValueOrDefault(FakeAdoServer.Batch)}/{counts.GetValueOrDefault(FakeAdoServer.Updates)}/{counts.GetValueOrDefault(FakeAdoServer.Comments)}/{made - core}) | "
+                    + $"{minimum} ({wiql}/{batch}/{updatePages}/{commentPages}) | {(double)core / minimum:0.000}x items, {(double)made / minimum:0.000}x all | "
+                    + $"{(overCap == 0 ? "no WIQL over the cap" : $"{overCap} WIQL over the cap")} | "
+                    + $"{organisation.MinimumReportingRevisionPages()} (+ {batch} batches for long text and links, + {commentPages} comments)"));
+            }
 
             // The same read without classifying or storing: how much of the time is the Azure DevOps source itself.
+            if (sourceOnly)
+            {
+                // Without the end-to-end sync before it, the read would pay for JIT compilation (tiering goes on for
+                // thousands of requests): one whole read first, as the end-to-end sync would have done.
+                var warmUp = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
+                await warmUp.DiscoverAsync(CancellationToken.None);
+                var warmed = 0;
+                await foreach (var page in warmUp.ReadChangesAsync(null, CancellationToken.None))
+                {
+                    warmed += page.Changes.Count;
+                }
+            }
+
             fake.ResetCounts();
             var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
             var read = 0;
+            var sourceCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var sourceRuntime = RuntimeCost.Now();
             var sourceClock = Stopwatch.StartNew();
             await source.DiscoverAsync(CancellationToken.None);
             await foreach (var page in source.ReadChangesAsync(null, CancellationToken.None))
@@ -128,9 +148,10 @@ public static class AdoScaleRun
             }
 
             sourceClock.Stop();
+            var sourceCpu = Process.GetCurrentProcess().TotalProcessorTime - sourceCpuBefore;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  source only (fetch, parse, normalise; no classify/store): {read} items in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} items/s"));
+                $"  source only (fetch, parse, normalise; no classify/store): {read} items in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} items/s, CPU {sourceCpu.TotalSeconds:0.0} s = {sourceCpu.TotalMilliseconds / read:0.000} ms per item ({RuntimeCost.Now() - sourceRuntime}), {SourceRequests(fake, organisation, perProject)}"));
 
             // Counting the alternative: every revision through the reporting revisions feed, as the same fake serves it.
             fake.ResetCounts();
@@ -165,6 +186,17 @@ public static class AdoScaleRun
                 return requests;
             }
         }
+    }
+
+    /// <summary>The requests of the source-only read against the minimum, so a faster read that costs more requests shows.</summary>
+    private static string SourceRequests(FakeAdoServer fake, FakeAdoOrganisation organisation, bool perProject)
+    {
+        var (wiql, batch, updatePages, commentPages) = organisation.MinimumRequests(perProject ? 4 : 1);
+        var counts = fake.Counts();
+        var core = counts.GetValueOrDefault(FakeAdoServer.Wiql) + counts.GetValueOrDefault(FakeAdoServer.Batch)
+            + counts.GetValueOrDefault(FakeAdoServer.Updates) + counts.GetValueOrDefault(FakeAdoServer.Comments);
+        var minimum = wiql + batch + updatePages + commentPages;
+        return string.Create(CultureInfo.InvariantCulture, $"requests {core} (+ discovery) for a minimum of {minimum} = {(double)core / minimum:0.000}x");
     }
 
     private static (long Updates, long Comments) Totals(FakeAdoOrganisation organisation)

@@ -29,15 +29,17 @@ public static class JiraScaleRun
         Console.WriteLine($"Jira scale run: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, page size {pageSize}");
         Console.WriteLine($"load average before the run: {LoadAverage()}");
         Console.WriteLine("issues | histories | comments | activities | seconds | issues/s | CPU s (issues per CPU s) | peak WS MB | peak managed MB | requests (search/changelog/comment/other) | minimum | ratio");
+        // --source-only skips the end-to-end sync: the source's own figures, quicker to repeat while tuning it.
+        var sourceOnly = args.Contains("--source-only");
         foreach (var size in sizes)
         {
-            await RunOneAsync(size, pageSize);
+            await RunOneAsync(sourceOnly, size, pageSize);
         }
 
         return 0;
     }
 
-    private static async Task RunOneAsync(int issues, int pageSize)
+    private static async Task RunOneAsync(bool sourceOnly, int issues, int pageSize)
     {
         var site = new FakeJiraSite(new FakeJiraSiteOptions { Issues = issues });
         await using var fake = await FakeJiraServer.StartAsync(site);
@@ -74,42 +76,59 @@ public static class JiraScaleRun
                     Secrets = new Dictionary<string, string> { ["token"] = "fake-token" },
                 },
                 CancellationToken.None) ?? throw new InvalidOperationException("The connection exists already.");
-            var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
-            fake.ResetCounts();
-
-            GC.Collect();
-            using var sampler = new MemorySampler();
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
-            clock.Stop();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            sampler.Sample();
-
-            var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
-            var stored = db.WorkItems.Count();
-            if (stored != issues)
+            if (!sourceOnly)
             {
-                throw new InvalidOperationException($"Stored {stored} work items for {issues} issues.");
+                var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
+                fake.ResetCounts();
+
+                GC.Collect();
+                using var sampler = new MemorySampler();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
+                clock.Stop();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                sampler.Sample();
+
+                var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
+                var stored = db.WorkItems.Count();
+                if (stored != issues)
+                {
+                    throw new InvalidOperationException($"Stored {stored} work items for {issues} issues.");
+                }
+
+                var (totalHistories, totalComments) = Totals(site);
+                var (search, changelog, comment) = site.MinimumRequests(pageSize);
+                var counts = fake.Counts();
+                var made = counts.Where(c => c.Key != FakeJiraServer.Throttled).Sum(c => c.Value);
+                var overflowMade = counts.GetValueOrDefault(FakeJiraServer.Search) + counts.GetValueOrDefault(FakeJiraServer.Changelog) + counts.GetValueOrDefault(FakeJiraServer.Comment);
+                var minimum = search + changelog + comment;
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{issues} | {totalHistories} | {totalComments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {issues / clock.Elapsed.TotalSeconds:0} | {cpu.TotalSeconds:0.0} ({issues / cpu.TotalSeconds:0}) | "
+                    + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
+                    + $"{made} ({counts.GetValueOrDefault(FakeJiraServer.Search)}/{counts.GetValueOrDefault(FakeJiraServer.Changelog)}/{counts.GetValueOrDefault(FakeJiraServer.Comment)}/{made - overflowMade}) | "
+                    + $"{minimum} ({search}/{changelog}/{comment}) | {(double)overflowMade / minimum:0.000}x paging, {(double)made / minimum:0.000}x all"));
             }
 
-            var (totalHistories, totalComments) = Totals(site);
-            var (search, changelog, comment) = site.MinimumRequests(pageSize);
-            var counts = fake.Counts();
-            var made = counts.Where(c => c.Key != FakeJiraServer.Throttled).Sum(c => c.Value);
-            var overflowMade = counts.GetValueOrDefault(FakeJiraServer.Search) + counts.GetValueOrDefault(FakeJiraServer.Changelog) + counts.GetValueOrDefault(FakeJiraServer.Comment);
-            var minimum = search + changelog + comment;
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{issues} | {totalHistories} | {totalComments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {issues / clock.Elapsed.TotalSeconds:0} | {cpu.TotalSeconds:0.0} ({issues / cpu.TotalSeconds:0}) | "
-                + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
-                + $"{made} ({counts.GetValueOrDefault(FakeJiraServer.Search)}/{counts.GetValueOrDefault(FakeJiraServer.Changelog)}/{counts.GetValueOrDefault(FakeJiraServer.Comment)}/{made - overflowMade}) | "
-                + $"{minimum} ({search}/{changelog}/{comment}) | {(double)overflowMade / minimum:0.000}x paging, {(double)made / minimum:0.000}x all"));
-
             // The same read without classifying or storing: how much of the time is the Jira source itself.
+            if (sourceOnly)
+            {
+                // Without the end-to-end sync before it, the read would pay for JIT compilation (tiering goes on for
+                // thousands of requests): one whole read first, as the end-to-end sync would have done.
+                var warmUp = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
+                var warmed = 0;
+                await foreach (var page in warmUp.ReadChangesAsync(null, CancellationToken.None))
+                {
+                    warmed += page.Changes.Count;
+                }
+            }
+
             fake.ResetCounts();
             var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
             var read = 0;
+            var sourceCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var sourceRuntime = RuntimeCost.Now();
             var sourceClock = Stopwatch.StartNew();
             await foreach (var page in source.ReadChangesAsync(null, CancellationToken.None))
             {
@@ -117,9 +136,10 @@ public static class JiraScaleRun
             }
 
             sourceClock.Stop();
+            var sourceCpu = Process.GetCurrentProcess().TotalProcessorTime - sourceCpuBefore;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  source only (fetch, parse, map; no classify/store): {read} issues in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} issues/s"));
+                $"  source only (fetch, parse, map; no classify/store): {read} issues in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} issues/s, CPU {sourceCpu.TotalSeconds:0.0} s = {sourceCpu.TotalMilliseconds / read:0.000} ms per issue ({RuntimeCost.Now() - sourceRuntime}), {SourceRequests(fake, site, pageSize)}"));
             await host.StopAsync();
         }
         finally
@@ -127,6 +147,16 @@ public static class JiraScaleRun
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             data.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The paging requests of the source-only read against the minimum, so a faster read that costs more requests shows.</summary>
+    private static string SourceRequests(FakeJiraServer fake, FakeJiraSite site, int pageSize)
+    {
+        var (search, changelog, comment) = site.MinimumRequests(pageSize);
+        var counts = fake.Counts();
+        var paging = counts.GetValueOrDefault(FakeJiraServer.Search) + counts.GetValueOrDefault(FakeJiraServer.Changelog) + counts.GetValueOrDefault(FakeJiraServer.Comment);
+        var minimum = search + changelog + comment;
+        return string.Create(CultureInfo.InvariantCulture, $"requests {paging} (+ discovery) for a minimum of {minimum} = {(double)paging / minimum:0.000}x");
     }
 
     private static (long Histories, long Comments) Totals(FakeJiraSite site)

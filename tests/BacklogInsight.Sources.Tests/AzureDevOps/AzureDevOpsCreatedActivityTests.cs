@@ -47,7 +47,7 @@ public sealed class AzureDevOpsCreatedActivityTests
     {
         Id = 42,
         Rev = 2,
-        Fields = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(
+        Fields = JsonSerializer.Deserialize<Dictionary<string, AdoFieldValue>>(
             $$"""{"System.Title":{{JsonSerializer.Serialize(title)}},"System.CreatedDate":"2026-10-01T09:00:00Z","System.ChangedDate":"2026-10-05T09:00:00Z"}""")!,
     };
 

@@ -136,6 +136,18 @@ internal sealed partial class AzureDevOpsFake(WireMockServer server)
             .RespondWith(Json200(AzureDevOpsPayloads.Read("comments-page2.json")));
     }
 
+    /// <summary>As <see cref="Comments"/>, but the first page carries its continuation token in the <c>x-ms-continuationtoken</c> header only.</summary>
+    public void CommentsWithHeaderToken()
+    {
+        Comments();
+        var firstPage = System.Text.Json.Nodes.JsonNode.Parse(AzureDevOpsPayloads.Read("comments-page1.json"))!.AsObject();
+        firstPage.Remove("continuationToken");
+        firstPage.Remove("nextPage");
+        server.Given(Request.Create().WithPath(new WildcardMatcher("*/_apis/wit/workItems/4211/comments")).UsingGet()).AtPriority(4)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json; charset=utf-8")
+                .WithHeader("x-ms-continuationtoken", CommentsToken).WithBody(firstPage.ToJsonString()));
+    }
+
     /// <summary>Answers every request to <paramref name="path"/> with one status, content type and body.</summary>
     public void Answer(string path, int status, string contentType, string body, string method = "GET") =>
         server.Given(Request.Create().WithPath(path).UsingMethod(method)).AtPriority(0)

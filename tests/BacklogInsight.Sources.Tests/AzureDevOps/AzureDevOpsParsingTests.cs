@@ -21,6 +21,39 @@ public sealed class AzureDevOpsParsingTests
         });
     }
 
+    [TestCase("\"Jamal Hartnett <fabrikamfiber4@hotmail.com>\"", "fabrikamfiber4@hotmail.com", "Jamal Hartnett")]
+    [TestCase("""{"displayName":"Priya Raman","url":"https://x","_links":{"avatar":{"href":"https://y"}},"id":"0c7e3d52","uniqueName":"priya.raman@contoso.com","descriptor":"aad.MGM3"}""", "priya.raman@contoso.com", "Priya Raman")]
+    [TestCase("""{"displayName":"Priya Raman","id":"0c7e3d52","extra":[1,{"a":null}]}""", "0c7e3d52", "Priya Raman")]
+    public void FieldValue_IdentityInEitherWireForm_ReadsTheKeyAndName(string json, string key, string name)
+    {
+        var value = JsonSerializer.Deserialize<AdoFieldValue>(json)!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(AdoIdentity.From(value)!.Key, Is.EqualTo(key));
+            Assert.That(AdoIdentity.From(value)!.DisplayName, Is.EqualTo(name));
+        });
+    }
+
+    [TestCase("42", "42", 42)]
+    [TestCase("3.5", "3.5", null)]
+    [TestCase("12345678901", "12345678901", null)]
+    [TestCase("true", "true", null)]
+    [TestCase("null", null, null)]
+    [TestCase("[1,2]", null, null)]
+    [TestCase("{}", null, null)]
+    public void FieldValue_ScalarsAndOthers_ReadAsTheMapperExpects(string json, string? text, int? number)
+    {
+        var fields = JsonSerializer.Deserialize<Dictionary<string, AdoFieldValue>>($$"""{"f":{{json}},"after":"still read"}""")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fields["f"].Text, Is.EqualTo(text));
+            Assert.That(fields["f"].Int32, Is.EqualTo(number));
+            Assert.That(fields["after"].Text, Is.EqualTo("still read"));
+        });
+    }
+
     [Test]
     public void From_EmptyObject_IsNull() => Assert.That(AdoIdentity.From(JsonDocument.Parse("{}").RootElement), Is.Null);
 

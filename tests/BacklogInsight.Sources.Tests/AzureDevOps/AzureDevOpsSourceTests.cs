@@ -147,6 +147,23 @@ public sealed class AzureDevOpsSourceTests : AzureDevOpsFixtureBase
     }
 
     [Test]
+    public async Task ReadChangesAsync_CommentsTokenInTheHeaderOnly_IsFollowedToo()
+    {
+        Ado.Site();
+        Ado.CommentsWithHeaderToken();
+
+        var changes = await AzureDevOpsTestHost.ReadAllAsync(CreateSource());
+
+        var comments = Ado.Requests("/_apis/wit/workItems/4211/comments");
+        Assert.Multiple(() =>
+        {
+            Assert.That(comments, Has.Count.EqualTo(2));
+            Assert.That(AzureDevOpsFake.Query(comments[1], "continuationToken"), Is.EqualTo(AzureDevOpsFake.CommentsToken));
+            Assert.That(changes.SelectMany(p => p.Changes).SelectMany(c => c.Activities).Select(a => a.SourceKey), Does.Contain("c4211-881377"), "the second page's comment");
+        });
+    }
+
+    [Test]
     public async Task ReadChangesAsync_UpdatesLongerThanAPage_PagesWithTopAndSkip()
     {
         Ado.Site();

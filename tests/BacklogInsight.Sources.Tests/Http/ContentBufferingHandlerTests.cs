@@ -1,5 +1,6 @@
 using System.Net;
 using BacklogInsight.Sources.AzureDevOps;
+using BacklogInsight.Sources.Http;
 using BacklogInsight.Sources.Jira;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,10 +33,42 @@ public sealed class ContentBufferingHandlerTests
         });
     }
 
-    private static ServiceProvider CreateSut(string client, HttpMessageHandler server)
+    [TestCase(JiraClient.HttpClientName)]
+    [TestCase(AzureDevOpsClient.HttpClientName)]
+    public void Send_BodyWithoutLengthLargerThanTheLimit_FailsWhileBufferingAndIsNotRetried(string client)
+    {
+        var server = new LargeStreamedBodyHandler(5000);
+        using var services = CreateSut(client, server, new Dictionary<string, string?> { ["Security:Outbound:MaxResponseBytes"] = "2048" });
+
+        var error = Assert.ThrowsAsync<OutboundResponseTooLargeException>(() =>
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(client)
+                .GetAsync(new Uri("https://tracker.invalid/rest/api/3/field"), HttpCompletionOption.ResponseHeadersRead));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("2048"));
+            Assert.That(server.Calls, Is.EqualTo(1), "a refused answer is not asked for again");
+            Assert.That(server.BytesRead, Is.LessThanOrEqualTo(2048 + 1), "reading stopped at the limit");
+        });
+    }
+
+    [TestCase(JiraClient.HttpClientName)]
+    [TestCase(AzureDevOpsClient.HttpClientName)]
+    public async Task Send_BodyWithoutLengthOfExactlyTheLimit_ArrivesWhole(string client)
+    {
+        var server = new LargeStreamedBodyHandler(2048);
+        using var services = CreateSut(client, server, new Dictionary<string, string?> { ["Security:Outbound:MaxResponseBytes"] = "2048" });
+
+        using var response = await services.GetRequiredService<IHttpClientFactory>().CreateClient(client)
+            .GetAsync(new Uri("https://tracker.invalid/rest/api/3/field"), HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.That((await response.Content.ReadAsByteArrayAsync()).Length, Is.EqualTo(2048));
+    }
+
+    private static ServiceProvider CreateSut(string client, HttpMessageHandler server, Dictionary<string, string?>? configuration = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration ?? []).Build());
         services.AddJiraSource();
         services.AddAzureDevOpsSource();
         services.Configure<JiraOptions>(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(1));
@@ -59,6 +92,69 @@ public sealed class ContentBufferingHandlerTests
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
         }
+    }
+
+    /// <summary>The tracker's side: a body of <c>size</c> bytes streamed without a Content-Length (chunked).</summary>
+    private sealed class LargeStreamedBodyHandler(int size) : HttpMessageHandler
+    {
+        private int _calls;
+        private CountingStream? _body;
+
+        public int Calls => _calls;
+
+        public long BytesRead => _body?.BytesRead ?? 0;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            _body = new CountingStream(new byte[size]);
+            var content = new StreamContent(_body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+        }
+    }
+
+    /// <summary>A body whose length is not known in advance (no Content-Length), read in pieces of at most 512 bytes.</summary>
+    private sealed class CountingStream(byte[] body) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => BytesRead;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = (int)Math.Min(Math.Min(buffer.Length, 512), body.Length - BytesRead);
+            body.AsSpan((int)BytesRead, read).CopyTo(buffer);
+            BytesRead += read;
+            return read;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Gives the first <c>cut</c> bytes, then fails as a socket reset would.</summary>

@@ -50,6 +50,7 @@ public sealed class FakeAdoServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly string _prefix;
+    private readonly ConcurrentDictionary<FakeAdoPerson, byte[]> _identities = new(ReferenceEqualityComparer.Instance);
     private long _requests;
 
     private FakeAdoServer(FakeAdoOrganisation organisation, WebApplication app, string prefix)
@@ -413,7 +414,8 @@ public sealed class FakeAdoServer : IAsyncDisposable
         }
 
         var item = Organisation.Item(index);
-        return new Reply(Updates, 200, w => List(w, item.Updates.Skip(skip).Take(top), (u, _) => UpdateJson(w, item, u)));
+        var superseded = SupersededTimes(item);
+        return new Reply(Updates, 200, w => List(w, item.Updates.Skip(skip).Take(top), (u, _) => UpdateJson(w, item, u, superseded)));
     }
 
     private Reply CommentsOf(int id, string token, int top)
@@ -544,7 +546,24 @@ public sealed class FakeAdoServer : IAsyncDisposable
         w.WriteEndObject();
     }
 
-    private void UpdateJson(Utf8JsonWriter w, FakeAdoItem item, FakeAdoUpdate update)
+    /// <summary>Per update (by position), when its revision was superseded: the time of the next update that changed fields.</summary>
+    private static DateTimeOffset?[] SupersededTimes(FakeAdoItem item)
+    {
+        var times = new DateTimeOffset?[item.Updates.Count];
+        DateTimeOffset? next = null;
+        for (var i = item.Updates.Count - 1; i >= 0; i--)
+        {
+            times[i] = next;
+            if (item.Updates[i].Fields is not null)
+            {
+                next = item.Updates[i].At;
+            }
+        }
+
+        return times;
+    }
+
+    private void UpdateJson(Utf8JsonWriter w, FakeAdoItem item, FakeAdoUpdate update, DateTimeOffset?[] supersededTimes)
     {
         w.WriteStartObject();
         w.WriteNumber("id", update.Id);
@@ -554,9 +573,7 @@ public sealed class FakeAdoServer : IAsyncDisposable
         Identity(w, update.Actor);
 
         // revisedDate is when the revision was superseded; a link-only update has only its own time to offer.
-        var superseded = update.Fields is null
-            ? update.At
-            : item.Updates.FirstOrDefault(u => u.Id > update.Id && u.Fields is not null)?.At;
+        var superseded = update.Fields is null ? update.At : supersededTimes[update.Id - 1];
         w.WriteString("revisedDate", superseded is { } s ? Iso(s) : "9999-01-01T00:00:00Z");
         if (update.Fields is { } fields)
         {
@@ -630,21 +647,31 @@ public sealed class FakeAdoServer : IAsyncDisposable
         }
     }
 
-    private void Identity(Utf8JsonWriter w, FakeAdoPerson person)
+    /// <summary>An identity reference; serialised once per person, since every update and comment repeats a few of them.</summary>
+    private void Identity(Utf8JsonWriter w, FakeAdoPerson person) =>
+        w.WriteRawValue(_identities.GetOrAdd(person, IdentityBytes), skipInputValidation: true);
+
+    private byte[] IdentityBytes(FakeAdoPerson person)
     {
-        w.WriteStartObject();
-        w.WriteString("displayName", person.DisplayName);
-        w.WriteString("url", $"https://spsprodweu5.vssps.visualstudio.com/A1b2c3d4e/_apis/Identities/{person.Id}");
-        w.WriteStartObject("_links");
-        w.WriteStartObject("avatar");
-        w.WriteString("href", $"{BaseUrl}_apis/GraphProfile/MemberAvatars/{person.Descriptor}");
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteString("id", person.Id);
-        w.WriteString("uniqueName", person.UniqueName);
-        w.WriteString("imageUrl", $"{BaseUrl}_apis/GraphProfile/MemberAvatars/{person.Descriptor}");
-        w.WriteString("descriptor", person.Descriptor);
-        w.WriteEndObject();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("displayName", person.DisplayName);
+            w.WriteString("url", $"https://spsprodweu5.vssps.visualstudio.com/A1b2c3d4e/_apis/Identities/{person.Id}");
+            w.WriteStartObject("_links");
+            w.WriteStartObject("avatar");
+            w.WriteString("href", $"{BaseUrl}_apis/GraphProfile/MemberAvatars/{person.Descriptor}");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteString("id", person.Id);
+            w.WriteString("uniqueName", person.UniqueName);
+            w.WriteString("imageUrl", $"{BaseUrl}_apis/GraphProfile/MemberAvatars/{person.Descriptor}");
+            w.WriteString("descriptor", person.Descriptor);
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private void ProjectJson(Utf8JsonWriter w, FakeAdoProject project)

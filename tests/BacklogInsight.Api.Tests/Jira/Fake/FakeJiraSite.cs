@@ -88,6 +88,14 @@ public sealed class FakeJiraSite
     private readonly long _stride;
     private int[]? _byUpdated;
 
+    /// <summary>
+    /// Issues built lately: a search page builds each of its issues, and the overflow changelog and comment requests that
+    /// follow ask for the same ones again; built once, the fake stays "instant". Bounded, emptied by every touch.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, FakeIssue> _built = new();
+    private const int MaxBuilt = 2048;
+    private long _version;
+
     public FakeJiraSite(FakeJiraSiteOptions options)
     {
         Options = options;
@@ -159,6 +167,8 @@ public sealed class FakeJiraSite
             (_touchesMs[index] ??= []).Add(at.ToUnixTimeMilliseconds());
             _updatedMs[index] = at.ToUnixTimeMilliseconds();
             _byUpdated = null;
+            _version++;
+            _built.Clear();
         }
     }
 
@@ -176,6 +186,36 @@ public sealed class FakeJiraSite
     }
 
     public FakeIssue Issue(int index)
+    {
+        if (_built.TryGetValue(index, out var cached))
+        {
+            return cached;
+        }
+
+        long version;
+        lock (_gate)
+        {
+            version = _version;
+        }
+
+        var issue = Build(index);
+        lock (_gate)
+        {
+            if (_version == version)
+            {
+                if (_built.Count >= MaxBuilt)
+                {
+                    _built.Clear();
+                }
+
+                _built[index] = issue;
+            }
+        }
+
+        return issue;
+    }
+
+    private FakeIssue Build(int index)
     {
         long updatedMs;
         long[] touchesMs;
