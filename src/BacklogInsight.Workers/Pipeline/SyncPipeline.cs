@@ -83,9 +83,11 @@ public sealed class SyncPipeline(
             {
                 // Pages are stored in the order read, those waiting together in one transaction with the checkpoint of
                 // the last; what was read ahead and not stored when a run stops is simply read again by the next run.
+                var stored = 0;
                 while (await pages.Reader.WaitToReadAsync(cancellationToken))
                 {
-                    var group = TakeWaitingPages(pages.Reader);
+                    var group = TakeWaitingPages(pages.Reader, maxPages: Math.Max(1, stored / 2));
+                    stored += group.Count;
                     var written = await writer.WritePagesAsync(group, cancellationToken);
                     for (var i = 0; i < group.Count; i++)
                     {
@@ -181,12 +183,17 @@ public sealed class SyncPipeline(
         }
     }
 
-    /// <summary>The pages waiting now, oldest first, up to <see cref="MaxActivitiesPerCommit"/> activities (one page at least).</summary>
-    private static List<PageWrite> TakeWaitingPages(ChannelReader<PageWrite> pages)
+    /// <summary>
+    /// The pages waiting now, oldest first, up to <paramref name="maxPages"/> and <see cref="MaxActivitiesPerCommit"/>
+    /// activities (one page at least). The caller allows half as many pages as the run has stored so far, so a run's first
+    /// pages show up one by one and later ones go in groups of up to the whole read-ahead.
+    /// </summary>
+    private static List<PageWrite> TakeWaitingPages(ChannelReader<PageWrite> pages, int maxPages)
     {
         var group = new List<PageWrite>();
         var activities = 0;
-        while (pages.TryPeek(out var next) && (group.Count == 0 || activities + next.Activities.Count <= MaxActivitiesPerCommit)
+        while (group.Count < maxPages && pages.TryPeek(out var next)
+            && (group.Count == 0 || activities + next.Activities.Count <= MaxActivitiesPerCommit)
             && pages.TryRead(out var page))
         {
             group.Add(page);
