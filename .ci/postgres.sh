@@ -23,6 +23,7 @@ start_postgres() {
   local bin user port
   bin=$(find_pg_bin) || { echo "PostgreSQL server binaries (initdb, pg_ctl) not found." >&2; return 1; }
   port=$(free_port) || { echo "No free port for PostgreSQL." >&2; return 1; }
+  PG_BIN_DIR=$bin
   PG_TMP=$(mktemp -d /tmp/backlog-pg.XXXXXX)
   chmod 755 "$PG_TMP"
   PG_RUN=()
@@ -39,14 +40,13 @@ start_postgres() {
   "${PG_RUN[@]}" "$bin/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
     -o "-p $port -k $PG_TMP -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null || { cat "$PG_TMP/server.log" >&2; return 1; }
-  PG_BIN_DIR=$bin
   export BACKLOG_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres"
   echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on port $port ($PG_TMP)."
 }
 
 stop_postgres() {
   if [ -n "${PG_TMP:-}" ] && [ -d "$PG_TMP" ]; then
-    "${PG_RUN[@]}" "$PG_BIN_DIR/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+    [ -n "${PG_BIN_DIR:-}" ] && "${PG_RUN[@]}" "$PG_BIN_DIR/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$PG_TMP"
   fi
 }

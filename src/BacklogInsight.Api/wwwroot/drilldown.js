@@ -77,7 +77,7 @@ function activityRow(activity, timeZone) {
     h('td', { class: 'nowrap' }, h('time', { datetime: activity.occurredAt }, formatTime(activity.occurredAt, timeZone))),
     h('td', {}, h('span', { class: `chip cls-${classification.class}` }, classification.class ?? '—'),
       classification.confidence !== undefined ? h('span', { class: 'muted' }, ` ${Math.round(classification.confidence * 100)}%`) : null),
-    h('td', {}, activity.actor?.displayName ?? '—'),
+    h('td', {}, activity.actorHiddenReason ? h('span', { class: 'muted', title: activity.actorHiddenReason }, 'hidden') : activity.actor?.displayName ?? '—'),
     h('td', {}, link, h('div', { class: 'muted item-title' }, item.title ?? '')),
     h('td', {}, describe(activity)),
     h('td', { 'data-testid': 'reasons' },

@@ -55,8 +55,8 @@ function teamRow(team, week, timeZone) {
     h('td', { class: 'trend-cell' }, spark, ' ', trendLabel(team.comparison.trend)),
     CLASSES.map((cls) => h('td', { class: 'num' }, countButton(team.counts[cls], { ...context, cls }))),
     h('td', {}, attentionBadges(team.attention)),
-    h('td', {}, team.deFactoOwner ?? h('span', { class: 'muted' }, 'nobody')),
-    h('td', {}, team.leadStrategist ?? h('span', { class: 'muted' }, 'nobody')),
+    h('td', {}, team.peopleHiddenReason ? h('span', { class: 'muted', title: team.peopleHiddenReason }, 'hidden') : team.deFactoOwner ?? h('span', { class: 'muted' }, 'nobody')),
+    h('td', {}, team.peopleHiddenReason ? h('span', { class: 'muted', title: team.peopleHiddenReason }, 'hidden') : team.leadStrategist ?? h('span', { class: 'muted' }, 'nobody')),
     h('td', { class: 'num' }, String(team.activePeople)));
   return { team, row, spark };
 }

@@ -37,8 +37,12 @@ export async function renderTeam(view, { id, week, navigate }) {
         h('figcaption', { class: 'muted' }, 'Bars: activities per class (left axis). Line: balance (right axis); gaps are weeks without product work. Click a bar segment for its activities.')),
       weeksTable(history.weeks, context)),
     h('div', { class: 'columns' },
-      h('section', {}, h('h2', {}, `People in ${resolvedWeek}`), peopleTable(people.people, { ...context, week: resolvedWeek })),
-      h('section', {}, h('h2', {}, 'Coverage'), coverage(people.coverage, { ...context, week: resolvedWeek }))));
+      h('section', {}, h('h2', {}, `People in ${resolvedWeek}`), people.hiddenReason
+        ? h('p', { class: 'muted', 'data-testid': 'people-hidden' }, people.hiddenReason)
+        : peopleTable(people.people, { ...context, week: resolvedWeek })),
+      h('section', {}, h('h2', {}, 'Coverage'), people.hiddenReason
+        ? h('p', { class: 'muted' }, 'Hidden with the people (see above).')
+        : coverage(people.coverage, { ...context, week: resolvedWeek }))));
   mountAlerts(view, { team: history.teamId, timeZone: tz, before: '.week-summary' });
 }
 

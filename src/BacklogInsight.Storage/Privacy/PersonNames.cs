@@ -24,27 +24,36 @@ public sealed class PersonNames(IOptions<PrivacyOptions> options, PseudonymKey k
         return "Person " + Convert.ToHexStringLower(hash)[..6];
     }
 
-    /// <summary>The mask for free text of these connections: every known person's name to their pseudonym (or nothing when not pseudonymising).</summary>
-    public async Task<PersonTextMask> TextMaskAsync(BacklogDbContext db, IReadOnlyCollection<Guid> connectionIds, CancellationToken cancellationToken)
+    /// <summary>"person-" and sixteen hex digits: the account id shown instead of the tracker's, the same for the same person in this installation.</summary>
+    public string PseudonymousId(Guid connectionId, string sourceId)
+    {
+        var hash = HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes($"{connectionId:N}/{sourceId}"));
+        return "person-" + Convert.ToHexStringLower(hash)[..16];
+    }
+
+    /// <summary>The mask for what a request shows: every stored person's name and account id (nothing when not pseudonymising).</summary>
+    public async Task<PersonMask> MaskAsync(BacklogDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!options.Value.Pseudonymise || connectionIds.Count == 0)
+        if (!options.Value.Pseudonymise)
         {
-            return PersonTextMask.None;
+            return PersonMask.Off;
         }
 
-        var people = await db.People.AsNoTracking().Where(p => connectionIds.Contains(p.ConnectionId))
+        var people = await db.People.AsNoTracking()
             .Select(p => new { p.ConnectionId, p.SourceId, p.DisplayName })
             .ToListAsync(cancellationToken);
-        return new PersonTextMask(people
-            .Where(p => p.DisplayName.Length >= 3)
-            .GroupBy(p => p.ConnectionId)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<(string, string)>)g.OrderByDescending(p => p.DisplayName.Length)
-                    .Select(p => (p.DisplayName, Pseudonym(g.Key, p.SourceId))).ToList()));
+        return new PersonMask(this, people.Select(p => (p.ConnectionId, p.SourceId, p.DisplayName)).ToList());
     }
 
     /// <summary>Whether a week's person-level view of a team with <paramref name="people"/> people may be shown.</summary>
     public bool MayShowPeople(int people) => people >= options.Value.MinimumGroupSize;
+
+    /// <summary>Whether any view may be hidden for its group size (a minimum above 1).</summary>
+    public bool HidesSmallGroups => options.Value.MinimumGroupSize > 1;
+
+    /// <summary>Why a person-level view of a group of <paramref name="people"/> is hidden, in plain words.</summary>
+    public string HiddenReason(int people, string group) =>
+        $"{people} {(people == 1 ? "person" : "people")} acted on {group}; person-level views are shown from "
+        + $"{options.Value.MinimumGroupSize} people on (Privacy:MinimumGroupSize), so nobody is singled out.";
 }

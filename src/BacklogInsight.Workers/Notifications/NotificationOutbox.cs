@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BacklogInsight.Domain.Alerts;
 using BacklogInsight.Domain.Balance;
 using BacklogInsight.Domain.Reports;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Aggregates;
 using BacklogInsight.Storage.Notifications;
+using BacklogInsight.Storage.Privacy;
 using BacklogInsight.Workers.Reports;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -19,13 +21,20 @@ namespace BacklogInsight.Workers.Notifications;
 /// Rows are committed before the jobs are queued; a job lost in between is queued again by <see cref="SweepNotificationsJob"/>.
 /// </summary>
 public sealed class NotificationOutbox(
-    BacklogDbContext db, IBackgroundJobClient jobs, IOptions<NotificationsOptions> options, TimeProvider time, ILogger<NotificationOutbox> logger)
+    BacklogDbContext db,
+    IBackgroundJobClient jobs,
+    IOptions<NotificationsOptions> options,
+    PersonNames names,
+    TimeProvider time,
+    ILogger<NotificationOutbox> logger)
 {
     /// <summary>Queues the notice for every enabled channel whose routing takes it; returns the new deliveries' ids.</summary>
     public async Task<IReadOnlyList<long>> EnqueueAlertAsync(AlertNotice notice, CancellationToken cancellationToken)
     {
         var channels = await db.NotificationChannels.AsNoTracking().Where(c => c.Enabled).ToListAsync(cancellationToken);
-        var message = NotificationMessages.ForAlert(notice, options.Value.PublicBaseUrl);
+        // Masked before it is stored: a message leaves the installation, so with pseudonymisation on it names nobody.
+        var mask = await names.MaskAsync(db, cancellationToken);
+        var message = NotificationMessages.ForAlert(MaskedNotice(notice, mask), options.Value.PublicBaseUrl);
         var owed = channels.Where(c => ChannelRouting.Accepts(c, notice))
             .Select(c => new Owed(c.Id, notice.IdempotencyKey, message, message.Title, notice.AlertId, notice.TeamId)).ToList();
         return await AddAsync(owed, cancellationToken);
@@ -51,12 +60,14 @@ public sealed class NotificationOutbox(
         var key = WeekKey.Of(week);
         var stored = await db.Reports.AsNoTracking().Where(r => r.Week == key).ToDictionaryAsync(r => r.TeamId ?? 0, cancellationToken);
         var baseUrl = options.Value.PublicBaseUrl;
+        var mask = await names.MaskAsync(db, cancellationToken);
         var owed = new List<Owed>();
         foreach (var channel in channels)
         {
             if (channel.TeamIds is null && stored.TryGetValue(0, out var organisation))
             {
-                var message = NotificationMessages.ForReport(Read<OrganisationWeeklyReport>(organisation.Json), organisation.Json, baseUrl);
+                var json = MaskedJson(organisation.Json, mask);
+                var message = NotificationMessages.ForReport(Read<OrganisationWeeklyReport>(json), json, baseUrl);
                 owed.Add(new Owed(channel.Id, $"report-{week}", message, message.Title, null, null));
             }
 
@@ -64,7 +75,8 @@ public sealed class NotificationOutbox(
             {
                 if (stored.TryGetValue(teamId, out var team))
                 {
-                    var message = NotificationMessages.ForReport(Read<TeamWeeklyReport>(team.Json), teamId, team.Json, baseUrl);
+                    var json = MaskedJson(team.Json, mask);
+                    var message = NotificationMessages.ForReport(Read<TeamWeeklyReport>(json), teamId, json, baseUrl);
                     owed.Add(new Owed(channel.Id, $"report-{week}-team-{teamId}", message, message.Title, null, teamId));
                 }
             }
@@ -83,6 +95,22 @@ public sealed class NotificationOutbox(
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return delivery.Id;
+    }
+
+    private static AlertNotice MaskedNotice(AlertNotice notice, PersonMask mask) => mask.IsOn
+        ? notice with { Summary = mask.Text(notice.Summary)!, Evidence = [.. notice.Evidence.Select(e => mask.Text(e)!)] }
+        : notice;
+
+    private static string MaskedJson(string json, PersonMask mask)
+    {
+        if (!mask.IsOn)
+        {
+            return json;
+        }
+
+        var node = JsonNode.Parse(json);
+        mask.Json(node);
+        return node!.ToJsonString();
     }
 
     private async Task<IReadOnlyList<long>> AddAsync(IReadOnlyList<Owed> owed, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ public static partial class DatabaseSnapshot
         await AppendRowsAsync(connection, text,
             "SELECT SourceId, Key, Type, HierarchyLevel, Title, Status, TeamSourceId, AssigneeSourceId, SprintSourceId, Labels, CreatedAt, UpdatedAt FROM WorkItems ORDER BY SourceId");
         await AppendRowsAsync(connection, text, "SELECT SourceId, DisplayName, IsActive, IsBot FROM People ORDER BY SourceId");
-        await AppendRowsAsync(connection, text, "SELECT Checkpoint FROM SyncStates");
+        await AppendRowsAsync(connection, text, "SELECT Checkpoint FROM SyncStates ORDER BY ConnectionId");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

@@ -1,4 +1,6 @@
 using BacklogInsight.Domain.Alerts;
+using BacklogInsight.Domain.Model;
+using BacklogInsight.Storage;
 using BacklogInsight.Workers.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +43,37 @@ public sealed class WebhookDeliveryTests
         Assert.That(attempts.Select(a => a!["statusCode"]!.GetValue<int>()), Is.EqualTo(new[] { 500, 200 }));
         Assert.That(attempts[0]!["error"]!.GetValue<string>(), Does.Contain("500"));
         Assert.That(attempts[1]!["succeeded"]!.GetValue<bool>(), Is.True);
+    }
+
+    [Test]
+    public async Task Notify_WithPseudonymisationOn_TheMessageNamesNobody()
+    {
+        await using var host = NotificationsHarness.Create(new Dictionary<string, string?> { ["Privacy:Pseudonymise"] = "true" });
+        await using var receiver = await WebhookReceiver.StartAsync(Channels.SigningSecret, host.Clock);
+        var channelId = await host.CreateChannelAsync(Channels.Webhook("leads-hook", receiver.Url()));
+        await host.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<BacklogDbContext>();
+            var connection = new Connection { Id = Guid.NewGuid(), Name = "people", Kind = "sample", CreatedAt = NotificationsHarness.Start };
+            db.Connections.Add(connection);
+            db.People.Add(new Person { ConnectionId = connection.Id, SourceId = "acc-lena-0001", DisplayName = "Lena Fischer" });
+            db.People.Add(new Person { ConnectionId = connection.Id, SourceId = "acc-ana-0002", DisplayName = "Ana Ruiz" });
+            return await db.SaveChangesAsync();
+        });
+
+        await host.NotifyAsync(Notices.LacksOwner(9, AlertTransition.Opened, host.Clock.GetUtcNow()));
+        await host.NotifyAsync(Notices.LacksOwner(9, AlertTransition.Resolved, host.Clock.GetUtcNow()));
+        await host.RunDeliveryJobsAsync();
+
+        Assert.That(receiver.Requests, Has.Count.EqualTo(2));
+        foreach (var request in receiver.Requests)
+        {
+            Assert.That(request.Body, Does.Not.Contain("Lena").And.Not.Contain("Fischer").And.Not.Contain("Ana Ruiz"));
+            Assert.That(request.Body, Does.Contain("Person "), "the person is still there, by pseudonym");
+        }
+
+        var stored = string.Join("\n", (await host.DeliveriesAsync(channelId)).Select(d => d.ToJsonString()));
+        Assert.That(stored, Does.Not.Contain("Lena Fischer"), "the outbox stores the masked message");
     }
 
     [Test]

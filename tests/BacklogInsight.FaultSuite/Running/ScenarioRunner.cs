@@ -14,8 +14,8 @@ public sealed class ScenarioRunner(SuiteOptions options)
     private const int MaxSyncs = 12;
     private static readonly TimeSpan SyncLimit = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long a started sync may take to store its first page: generous, as a loaded machine slows start-up.</summary>
-    private static readonly TimeSpan FirstPageLimit = TimeSpan.FromMinutes(3);
+    /// <summary>How long a started sync process may take to store the pages a kill waits for: generous, as a loaded machine slows start-up.</summary>
+    private static readonly TimeSpan ProgressLimit = TimeSpan.FromMinutes(3);
 
     private readonly Dictionary<TrackerKind, StoredState> _cleanRuns = [];
 
@@ -75,7 +75,7 @@ public sealed class ScenarioRunner(SuiteOptions options)
         return await CompareAsync(scenario, tracker, data.Path, seed, syncs, proxy.Injected + context.Injected, failedRuns, problems, lostBetweenRuns);
     }
 
-    /// <summary>The real executable, killed (SIGKILL) at random points after it stored its first page, then run to the end.</summary>
+    /// <summary>The real executable, killed (SIGKILL) at points of its progress drawn from the seed, then run to the end.</summary>
     private async Task<RepetitionResult> RunKilledAsync(Scenario scenario, int seed)
     {
         await using var tracker = await StartTrackerAsync(scenario.Tracker);
@@ -90,25 +90,18 @@ public sealed class ScenarioRunner(SuiteOptions options)
         var syncs = 0;
         IReadOnlySet<string> stored = new HashSet<string>();
         var finished = false;
+        var pagesAtLastKill = 0L;
         for (var kill = 1; kill <= scenario.Kills && !finished; kill++)
         {
+            // Kills follow observed progress, never the clock, so a fast machine cannot finish the sync before a kill
+            // and a slow one cannot be killed before it did anything: the first kill right after the first stored
+            // page, each later one after the restarted process stored one or two pages more (drawn from the seed).
+            var pagesToWaitFor = kill == 1 ? 1 : 1 + (context.Dice.Chance($"kill#{kill}") < 0.5 ? 0 : 1);
             using var process = ServiceProcess.Start(arguments);
             syncs++;
-            if (!await WaitForFirstPageAsync(data.Path, process))
+            if (!await WaitForPagesAsync(data.Path, process, pagesAtLastKill + pagesToWaitFor))
             {
-                finished = true;
-                if (process.ExitCode != 0)
-                {
-                    problems.Add($"the sync process failed before it could be killed: {LastLine(process.Output)}");
-                }
-
-                break;
-            }
-
-            // The first kill comes right after the first stored page, so a fast machine cannot finish the sync before any kill.
-            await Task.Delay(TimeSpan.FromMilliseconds(kill == 1 ? 0 : context.Dice.Chance($"kill#{kill}") * 900));
-            if (process.HasExited)
-            {
+                // The process ended before storing that much: it either finished the crawl or failed.
                 finished = process.ExitCode == 0;
                 if (!finished)
                 {
@@ -120,6 +113,7 @@ public sealed class ScenarioRunner(SuiteOptions options)
 
             process.Kill();
             context.Inject();
+            pagesAtLastKill = await StoredPagesAsync(data.Path);
             lostBetweenRuns += CheckNothingLost(stored, stored = await StoredState.KeysAsync(data.Path), problems);
 
             // The dead process's lease (Sync:LeaseDuration, 2 s here) must run out before another may take over.
@@ -265,32 +259,54 @@ public sealed class ScenarioRunner(SuiteOptions options)
         $"--Connections:0:Name={FakeTracker.ConnectionName}",
         .. tracker.ConnectionSettings(baseUrl).Select(s => $"--Connections:0:{s.Key}={s.Value}"),
         "--Sync:LeaseDuration=00:00:02",
+
+        // Small pages, so the crawl has a dozen pages and every kill falls in its middle (the data ends the same).
+        "--Sources:Jira:SearchPageSize=5",
+        "--Sources:AzureDevOps:BatchSize=5",
     ];
 
-    private static async Task<bool> WaitForFirstPageAsync(string dataDirectory, ServiceProcess process)
+    /// <summary>
+    /// Waits until the runs together stored <paramref name="pages"/> pages (true; the process still running) or the
+    /// process ended (false). Generous: a loaded machine slows the start-up.
+    /// </summary>
+    private static async Task<bool> WaitForPagesAsync(string dataDirectory, ServiceProcess process, long pages)
     {
-        using var timeout = new CancellationTokenSource(FirstPageLimit);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!process.HasExited)
         {
-            if (File.Exists(DatabaseSnapshot.PathIn(dataDirectory)))
+            if (await StoredPagesAsync(dataDirectory) >= pages)
             {
-                try
-                {
-                    if (await DatabaseSnapshot.ScalarAsync(dataDirectory, "SELECT MAX(Pages) FROM SyncRuns WHERE Status = 'Running'") >= 1)
-                    {
-                        return true;
-                    }
-                }
-                catch (Microsoft.Data.Sqlite.SqliteException)
-                {
-                    // The schema is still being created.
-                }
+                return !process.HasExited;
             }
 
-            await Task.Delay(15, timeout.Token);
+            if (clock.Elapsed > ProgressLimit)
+            {
+                throw new TimeoutException($"the sync process stored no new page in {ProgressLimit.TotalMinutes:0} minutes (waiting for {pages} pages in all)");
+            }
+
+            await Task.Delay(10);
         }
 
         return false;
+    }
+
+    /// <summary>Pages stored by every run so far (a run counts a page in the transaction that stores it).</summary>
+    private static async Task<long> StoredPagesAsync(string dataDirectory)
+    {
+        if (!File.Exists(DatabaseSnapshot.PathIn(dataDirectory)))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await DatabaseSnapshot.ScalarAsync(dataDirectory, "SELECT COALESCE(SUM(Pages), 0) FROM SyncRuns");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The schema is still being created, or the writer holds the lock a moment.
+            return 0;
+        }
     }
 
     private static string LastLine(string output) =>

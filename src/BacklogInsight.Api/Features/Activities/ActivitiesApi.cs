@@ -102,19 +102,27 @@ public static class ActivitiesApi
         var items = (await db.WorkItems.AsNoTracking().Where(w => itemIds.Contains(w.SourceId))
                 .Select(w => new { w.ConnectionId, w.SourceId, w.Key, w.Title, w.Url }).ToListAsync(cancellationToken))
             .ToDictionary(w => (w.ConnectionId, w.SourceId));
-        var mask = await names.TextMaskAsync(db, activities.Select(a => a.ConnectionId).Distinct().ToList(), cancellationToken);
+        var mask = await names.MaskAsync(db, cancellationToken);
+        var groups = names.HidesSmallGroups
+            ? await GroupSizes.ActingPeopleAsync(db, activities.Where(a => a.Week is not null).Select(a => a.Week!.Value).ToList(), cancellationToken)
+            : null;
         return activities.Select(a =>
         {
             var item = items.GetValueOrDefault((a.ConnectionId, a.WorkItemSourceId));
             var actor = a.ActorSourceId is null ? null : actors.GetValueOrDefault((a.ConnectionId, a.ActorSourceId));
+            var groupSize = groups is null || a.Week is not { } week ? (int?)null : groups.GetValueOrDefault((a.ConnectionId, a.TeamSourceId ?? string.Empty, week));
+            var hidden = a.ActorSourceId is not null && groupSize is { } size && !names.MayShowPeople(size);
             return new ActivityResponse(
                 a.Id, a.ConnectionId, a.SourceKey,
-                new WorkItemRef(a.WorkItemSourceId, item?.Key, item?.Title, item?.Url),
-                a.ActorSourceId is null ? null : new ActorRef(a.ActorSourceId, names.Show(a.ConnectionId, a.ActorSourceId, actor?.DisplayName), actor?.IsBot ?? false),
-                a.OccurredAt, a.Kind, a.Field, a.SourceField, mask.Mask(a.ConnectionId, a.From), mask.Mask(a.ConnectionId, a.To), mask.Mask(a.ConnectionId, a.Text),
+                new WorkItemRef(a.WorkItemSourceId, item?.Key, mask.Text(item?.Title), item?.Url),
+                a.ActorSourceId is null || hidden ? null : new ActorRef(mask.Id(a.ConnectionId, a.ActorSourceId), mask.Name(a.ConnectionId, a.ActorSourceId, actor?.DisplayName), actor?.IsBot ?? false),
+                a.OccurredAt, a.Kind, a.Field, a.SourceField, mask.Text(a.From), mask.Text(a.To), mask.Text(a.Text),
                 ClassificationResponse.From(a.Classification) is { } classification
-                    ? classification with { Reasons = classification.Reasons.Select(r => mask.Mask(a.ConnectionId, r)!).ToList() }
-                    : null);
+                    ? classification with { Reasons = classification.Reasons.Select(r => mask.Text(r)!).ToList() }
+                    : null)
+            {
+                ActorHiddenReason = hidden ? names.HiddenReason(groupSize!.Value, $"this team's backlog in {a.Week}") : null,
+            };
         }).ToList();
     }
 }

@@ -16,4 +16,8 @@ public sealed record ActivityResponse(
     string? From,
     string? To,
     string? Text,
-    ClassificationResponse? Classification);
+    ClassificationResponse? Classification)
+{
+    /// <summary>Why <see cref="Actor"/> is null although someone acted (a team-week under <c>Privacy:MinimumGroupSize</c>); null when shown.</summary>
+    public string? ActorHiddenReason { get; init; }
+}

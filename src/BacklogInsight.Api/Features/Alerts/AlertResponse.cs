@@ -1,4 +1,5 @@
 using BacklogInsight.Domain.Alerts;
+using BacklogInsight.Storage.Privacy;
 using BacklogInsight.Workers.Alerts;
 
 namespace BacklogInsight.Api.Features.Alerts;
@@ -31,4 +32,9 @@ public sealed record AlertResponse(
         alert.TeamId, teamName, alert.ConnectionId, alert.Summary, alert.Evidence, alert.OpenedAt, alert.RaisedAt,
         alert.AcknowledgedAt, alert.AcknowledgedBy, alert.ResolvedAt, alert.ResolvedReason, alert.LastEvaluatedAt,
         alert.ReminderCount, alert.LastRemindedAt, AlertLifecycle.DashboardPath(alert.TeamId));
+
+    /// <summary>The alert's words with people's names and account ids masked (alerts are stored as raised, with names).</summary>
+    public AlertResponse Masked(PersonMask mask) => mask.IsOn
+        ? this with { Summary = mask.Text(Summary)!, Evidence = Evidence.Select(e => mask.Text(e)!).ToList(), ResolvedReason = mask.Text(ResolvedReason) }
+        : this;
 }

@@ -1,6 +1,7 @@
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Domain.Alerts;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public static class AlertsApi
 
     /// <summary>Newest first. <c>state</c>: open, acknowledged, active (open or acknowledged) or resolved.</summary>
     public static async Task<Results<Ok<PagedResponse<AlertResponse>>, ValidationProblem, ProblemHttpResult>> ListAlertsAsync(
-        BacklogDbContext db, string? state, string? team, string? cursor, string? limit, CancellationToken cancellationToken)
+        BacklogDbContext db, PersonNames people, string? state, string? team, string? cursor, string? limit, CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var take = query.Limit(limit);
@@ -69,12 +70,13 @@ public static class AlertsApi
 
         var page = await alerts.OrderByDescending(a => a.Id).Take(take + 1).ToListAsync(cancellationToken);
         var names = await TeamNamesAsync(db, page, cancellationToken);
-        var items = page.Take(take).Select(a => AlertResponse.From(a, a.TeamId is { } t ? names.GetValueOrDefault(t) : null)).ToList();
+        var mask = await people.MaskAsync(db, cancellationToken);
+        var items = page.Take(take).Select(a => AlertResponse.From(a, a.TeamId is { } t ? names.GetValueOrDefault(t) : null).Masked(mask)).ToList();
         return TypedResults.Ok(new PagedResponse<AlertResponse>(items, page.Count > take ? Cursor.Encode(page[take - 1].Id) : null));
     }
 
     public static async Task<Results<Ok<AlertResponse>, ProblemHttpResult>> GetAlertAsync(
-        long id, BacklogDbContext db, CancellationToken cancellationToken)
+        long id, BacklogDbContext db, PersonNames people, CancellationToken cancellationToken)
     {
         var alert = await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (alert is null)
@@ -83,12 +85,13 @@ public static class AlertsApi
         }
 
         var names = await TeamNamesAsync(db, [alert], cancellationToken);
-        return TypedResults.Ok(AlertResponse.From(alert, alert.TeamId is { } t ? names.GetValueOrDefault(t) : null));
+        var mask = await people.MaskAsync(db, cancellationToken);
+        return TypedResults.Ok(AlertResponse.From(alert, alert.TeamId is { } t ? names.GetValueOrDefault(t) : null).Masked(mask));
     }
 
     /// <summary>Marks an open alert as seen by a person: no more reminders. Acknowledging twice keeps the first.</summary>
     public static async Task<Results<Ok<AlertResponse>, ValidationProblem, ProblemHttpResult>> AcknowledgeAlertAsync(
-        long id, AcknowledgeAlertRequest? request, BacklogDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        long id, AcknowledgeAlertRequest? request, BacklogDbContext db, PersonNames people, TimeProvider time, CancellationToken cancellationToken)
     {
         var by = request?.By?.Trim();
         var query = new ListQuery();
@@ -122,7 +125,8 @@ public static class AlertsApi
         }
 
         var names = await TeamNamesAsync(db, [alert], cancellationToken);
-        return TypedResults.Ok(AlertResponse.From(alert, alert.TeamId is { } t ? names.GetValueOrDefault(t) : null));
+        var mask = await people.MaskAsync(db, cancellationToken);
+        return TypedResults.Ok(AlertResponse.From(alert, alert.TeamId is { } t ? names.GetValueOrDefault(t) : null).Masked(mask));
     }
 
     private static async Task<Dictionary<long, string>> TeamNamesAsync(BacklogDbContext db, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)

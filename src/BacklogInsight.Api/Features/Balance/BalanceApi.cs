@@ -69,22 +69,33 @@ public static class BalanceApi
         }
 
         var report = await reports.BuildTeamAsync(team, isoWeek, cancellationToken);
-        if (!names.MayShowPeople(report.People.Count))
+        var acting = await GroupSizes.ActingPeopleAsync(db, team.ConnectionId, team.SourceId, isoWeek, cancellationToken);
+        if (!names.MayShowPeople(acting))
         {
             // Too few people to show who did what without singling someone out: the team's totals stay on the balance endpoint.
             return TypedResults.Ok(new TeamPeopleResponse(
                 team.Id, team.Name, isoWeek, [], report.Coverage with { OwnerWork = [], StrategicWork = [], DesignatedOwnerSourceId = null, DesignatedOwnerActive = null })
             {
-                HiddenReason = $"{report.People.Count} people acted on this team's backlog in {isoWeek}; person-level views are shown "
-                    + $"from {names.Options.MinimumGroupSize} people on (Privacy:MinimumGroupSize), so nobody is singled out.",
+                HiddenReason = names.HiddenReason(acting, $"this team's backlog in {isoWeek}"),
             });
         }
 
-        return TypedResults.Ok(new TeamPeopleResponse(team.Id, team.Name, isoWeek, report.People, report.Coverage));
+        var mask = await names.MaskAsync(db, cancellationToken);
+        var people = report.People
+            .Select(p => p with { PersonSourceId = mask.Id(team.ConnectionId, p.PersonSourceId), DisplayName = mask.Name(team.ConnectionId, p.PersonSourceId, p.DisplayName), Reasons = p.Reasons.Select(r => mask.Text(r)!).ToList() })
+            .ToList();
+        CoverageEntry Masked(CoverageEntry e) => e with { PersonSourceId = mask.Id(team.ConnectionId, e.PersonSourceId), DisplayName = mask.Name(team.ConnectionId, e.PersonSourceId, e.DisplayName) };
+        var coverage = report.Coverage with
+        {
+            OwnerWork = report.Coverage.OwnerWork.Select(Masked).ToList(),
+            StrategicWork = report.Coverage.StrategicWork.Select(Masked).ToList(),
+            DesignatedOwnerSourceId = mask.IdOrNull(team.ConnectionId, report.Coverage.DesignatedOwnerSourceId),
+        };
+        return TypedResults.Ok(new TeamPeopleResponse(team.Id, team.Name, isoWeek, people, coverage));
     }
 
     public static async Task<Results<Ok<OrganisationBalanceResponse>, ValidationProblem>> GetOrganisationBalanceAsync(
-        string? week, BacklogDbContext db, WeeklyReportService reports, CancellationToken cancellationToken)
+        string? week, BacklogDbContext db, WeeklyReportService reports, PersonNames names, CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var isoWeek = query.Week("week", week) ?? reports.CurrentWeek;
@@ -95,10 +106,19 @@ public static class BalanceApi
 
         var report = await reports.BuildAsync(isoWeek, cancellationToken);
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var mask = await names.MaskAsync(db, cancellationToken);
+        var groups = names.HidesSmallGroups ? await GroupSizes.ActingPeopleAsync(db, [isoWeek], cancellationToken) : null;
         var rows = report.Rows.Select(row =>
         {
             var team = teams.First(t => t.SourceId == row.TeamSourceId && t.Name == row.TeamName);
-            return new OrganisationTeamRow(team.Id, row.TeamName, row.Counts, row.Balance, row.Comparison, row.Attention, row.DeFactoOwner, row.LeadStrategist, row.ActivePeople);
+            var acting = groups?.GetValueOrDefault((team.ConnectionId, team.SourceId, isoWeek));
+            var hidden = acting is { } size && !names.MayShowPeople(size);
+            return new OrganisationTeamRow(
+                team.Id, row.TeamName, row.Counts, row.Balance, row.Comparison, row.Attention,
+                hidden ? null : mask.Text(row.DeFactoOwner), hidden ? null : mask.Text(row.LeadStrategist), row.ActivePeople)
+            {
+                PeopleHiddenReason = hidden ? names.HiddenReason(acting!.Value, $"this team's backlog in {isoWeek}") : null,
+            };
         }).ToList();
         return TypedResults.Ok(new OrganisationBalanceResponse(isoWeek, reports.Zone.Id, report.Totals, report.Balance, rows));
     }

@@ -13,4 +13,8 @@ public sealed record OrganisationTeamRow(
     IReadOnlyList<AttentionReason> Attention,
     string? DeFactoOwner,
     string? LeadStrategist,
-    int ActivePeople);
+    int ActivePeople)
+{
+    /// <summary>Why the owner and strategist are not named (a team-week under <c>Privacy:MinimumGroupSize</c>); null when shown.</summary>
+    public string? PeopleHiddenReason { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Privacy;
 using BacklogInsight.Workers.Notifications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -119,7 +120,7 @@ public static class NotificationChannelsApi
     }
 
     public static async Task<Results<Ok<PagedResponse<NotificationDeliveryResponse>>, ProblemHttpResult, ValidationProblem>> ListDeliveriesAsync(
-        Guid id, BacklogDbContext db, string? cursor, string? limit, CancellationToken cancellationToken)
+        Guid id, BacklogDbContext db, PersonNames people, string? cursor, string? limit, CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var take = query.Limit(limit);
@@ -144,7 +145,9 @@ public static class NotificationChannelsApi
         var ids = page.Take(take).Select(d => d.Id).ToList();
         var attempts = (await db.NotificationAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.DeliveryId);
-        var items = page.Take(take).Select(d => NotificationDeliveryResponse.From(d, attempts[d.Id])).ToList();
+        var mask = await people.MaskAsync(db, cancellationToken);
+        var items = page.Take(take).Select(d => NotificationDeliveryResponse.From(d, attempts[d.Id]))
+            .Select(d => mask.IsOn ? d with { Subject = mask.Text(d.Subject)!, LastError = mask.Text(d.LastError) } : d).ToList();
         var next = page.Count > take ? Cursor.Encode(page[take - 1].Id) : null;
         return TypedResults.Ok(new PagedResponse<NotificationDeliveryResponse>(items, next));
     }

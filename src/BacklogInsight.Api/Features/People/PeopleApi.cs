@@ -15,7 +15,7 @@ public static class PeopleApi
         return app;
     }
 
-    public static async Task<Results<Ok<PagedResponse<PersonResponse>>, ValidationProblem, ProblemHttpResult>> ListPeopleAsync(
+    public static async Task<Results<Ok<PeoplePageResponse>, ValidationProblem, ProblemHttpResult>> ListPeopleAsync(
         BacklogDbContext db, PersonNames names, string? team, string? cursor, string? limit, CancellationToken cancellationToken)
     {
         var query = new ListQuery();
@@ -40,6 +40,10 @@ public static class PeopleApi
             var actors = db.Activities.Where(a => a.ConnectionId == scope.ConnectionId && items.Contains(a.WorkItemSourceId))
                 .Select(a => a.ActorSourceId).Distinct();
             people = people.Where(p => p.ConnectionId == scope.ConnectionId && (actors.Contains(p.SourceId) || p.SourceId == scope.OwnerSourceId));
+            if (names.HidesSmallGroups && await people.CountAsync(cancellationToken) is var count && !names.MayShowPeople(count))
+            {
+                return TypedResults.Ok(new PeoplePageResponse([], null) { HiddenReason = names.HiddenReason(count, "this team's backlog") });
+            }
         }
 
         if (after is { } lastId)
@@ -47,9 +51,10 @@ public static class PeopleApi
             people = people.Where(p => p.Id > lastId);
         }
 
+        var mask = await names.MaskAsync(db, cancellationToken);
         var page = (await people.OrderBy(p => p.Id).Take(take + 1).ToListAsync(cancellationToken))
-            .Select(p => new PersonResponse(p.Id, p.ConnectionId, p.SourceId, names.Show(p.ConnectionId, p.SourceId, p.DisplayName), p.IsActive, p.IsBot))
+            .Select(p => new PersonResponse(p.Id, p.ConnectionId, mask.Id(p.ConnectionId, p.SourceId), mask.Name(p.ConnectionId, p.SourceId, p.DisplayName), p.IsActive, p.IsBot))
             .ToList();
-        return TypedResults.Ok(new PagedResponse<PersonResponse>(page.Take(take).ToList(), page.Count > take ? Cursor.Encode(page[take - 1].Id) : null));
+        return TypedResults.Ok(new PeoplePageResponse(page.Take(take).ToList(), page.Count > take ? Cursor.Encode(page[take - 1].Id) : null));
     }
 }

@@ -4,6 +4,7 @@ using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Domain.Reports;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Aggregates;
+using BacklogInsight.Storage.Privacy;
 using BacklogInsight.Workers.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -42,11 +43,17 @@ public static class ReportsApi
             .Select(r => new ReportSummaryResponse(WeekKey.ToWeek(r.Week), r.GeneratedAt, r.Version ?? string.Empty, r.Teams)).ToList());
     }
 
-    public static Task<IResult> GetOrganisationReportAsync(string week, string? format, HttpRequest request, BacklogDbContext db, CancellationToken cancellationToken) =>
-        ServeAsync(week, null, format, request, db, (renderer, json) => renderer.Render(Read<OrganisationWeeklyReport>(json)), cancellationToken);
+    public static Task<IResult> GetOrganisationReportAsync(
+        string week, string? format, HttpRequest request, BacklogDbContext db, PersonNames names, CancellationToken cancellationToken) =>
+        ServeAsync(
+            week, null, format, request, db, names, ReportPrivacy.Organisation,
+            (renderer, json) => renderer.Render(Read<OrganisationWeeklyReport>(json)), cancellationToken);
 
-    public static Task<IResult> GetTeamReportAsync(string week, long id, string? format, HttpRequest request, BacklogDbContext db, CancellationToken cancellationToken) =>
-        ServeAsync(week, id, format, request, db, (renderer, json) => renderer.Render(Read<TeamWeeklyReport>(json)), cancellationToken);
+    public static Task<IResult> GetTeamReportAsync(
+        string week, long id, string? format, HttpRequest request, BacklogDbContext db, PersonNames names, CancellationToken cancellationToken) =>
+        ServeAsync(
+            week, id, format, request, db, names, ReportPrivacy.Team,
+            (renderer, json) => renderer.Render(Read<TeamWeeklyReport>(json)), cancellationToken);
 
     public static async Task<Results<Ok<ReportSummaryResponse>, ValidationProblem>> GenerateReportsAsync(
         string week, WeeklyReportService reports, BacklogDbContext db, CancellationToken cancellationToken)
@@ -65,8 +72,8 @@ public static class ReportsApi
     }
 
     private static async Task<IResult> ServeAsync(
-        string week, long? teamId, string? format, HttpRequest request, BacklogDbContext db,
-        Func<IReportRenderer, string, string> render, CancellationToken cancellationToken)
+        string week, long? teamId, string? format, HttpRequest request, BacklogDbContext db, PersonNames names,
+        Func<string, PersonNames, PersonMask, PrivateReport> applyPrivacy, Func<IReportRenderer, string, string> render, CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var isoWeek = query.Week("week", week);
@@ -90,9 +97,37 @@ public static class ReportsApi
                 statusCode: StatusCodes.Status404NotFound);
         }
 
+        if (!ReportPrivacy.Applies(names))
+        {
+            return renderer is null
+                ? TypedResults.Text(stored.Json, "application/json", Encoding.UTF8)
+                : TypedResults.Text(render(renderer, stored.Json), renderer.MediaType);
+        }
+
+        var report = applyPrivacy(stored.Json, names, await names.MaskAsync(db, cancellationToken));
         return renderer is null
-            ? TypedResults.Text(stored.Json, "application/json", Encoding.UTF8)
-            : TypedResults.Text(render(renderer, stored.Json), renderer.MediaType);
+            ? TypedResults.Text(report.ToJson(), "application/json", Encoding.UTF8)
+            : TypedResults.Text(WithNotice(render(renderer, report.Report.ToJsonString(WeeklyReportService.Json)), renderer.MediaType, report.Notice), renderer.MediaType);
+    }
+
+    /// <summary>The privacy notice at the top of a Markdown or HTML rendering (CSV has no place for prose).</summary>
+    private static string WithNotice(string rendered, string mediaType, string? notice)
+    {
+        if (notice is null)
+        {
+            return rendered;
+        }
+
+        if (mediaType.StartsWith("text/markdown", StringComparison.Ordinal))
+        {
+            return $"> {notice}{Environment.NewLine}{Environment.NewLine}{rendered}";
+        }
+
+        var body = rendered.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        var afterBody = body < 0 ? -1 : rendered.IndexOf('>', body);
+        return afterBody < 0 || !mediaType.StartsWith("text/html", StringComparison.Ordinal)
+            ? rendered
+            : rendered.Insert(afterBody + 1, $"<p class=\"privacy-notice\">{System.Net.WebUtility.HtmlEncode(notice)}</p>");
     }
 
     private static T Read<T>(string json) =>

@@ -55,6 +55,7 @@ public static class TeamsApi
         var owners = await db.People.AsNoTracking().Where(p => ownerIds.Contains(p.SourceId))
             .Select(p => new { p.ConnectionId, p.SourceId, p.DisplayName, p.IsActive })
             .ToListAsync(cancellationToken);
+        var mask = await names.MaskAsync(db, cancellationToken);
         var teamIds = teams.Select(t => t.SourceId).Distinct().ToList();
         var counts = await db.WorkItems.AsNoTracking().Where(w => w.TeamSourceId != null && w.DeletedAt == null && teamIds.Contains(w.TeamSourceId))
             .GroupBy(w => new { w.ConnectionId, w.TeamSourceId })
@@ -66,7 +67,7 @@ public static class TeamsApi
             var count = counts.FirstOrDefault(c => c.ConnectionId == team.ConnectionId && c.TeamSourceId == team.SourceId)?.Count ?? 0;
             return new TeamResponse(
                 team.Id, team.ConnectionId, team.SourceId, team.Name,
-                owner is null ? null : new PersonRef(owner.SourceId, names.Show(owner.ConnectionId, owner.SourceId, owner.DisplayName), owner.IsActive), count);
+                owner is null ? null : new PersonRef(mask.Id(owner.ConnectionId, owner.SourceId), mask.Name(owner.ConnectionId, owner.SourceId, owner.DisplayName), owner.IsActive), count);
         }).ToList();
     }
 }

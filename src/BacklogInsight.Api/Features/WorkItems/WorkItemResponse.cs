@@ -1,4 +1,5 @@
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Storage.Privacy;
 
 namespace BacklogInsight.Api.Features.WorkItems;
 
@@ -27,4 +28,9 @@ public sealed record WorkItemResponse(
         w.Id, w.ConnectionId, w.SourceId, w.Key, w.Type, w.HierarchyLevel, w.Title, w.Status, w.StatusCategory,
         w.TeamSourceId, w.AssigneeSourceId, w.ReporterSourceId, w.ParentSourceId, w.SprintSourceId, w.Labels,
         w.CreatedAt, w.UpdatedAt, w.Url);
+
+    /// <summary>The item with its people's account ids (and any name in its title) masked.</summary>
+    public WorkItemResponse Masked(PersonMask mask) => mask.IsOn
+        ? this with { AssigneeSourceId = mask.IdOrNull(ConnectionId, AssigneeSourceId), ReporterSourceId = mask.IdOrNull(ConnectionId, ReporterSourceId), Title = mask.Text(Title)! }
+        : this;
 }

@@ -1,5 +1,6 @@
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Storage;
+using BacklogInsight.Storage.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public static class WorkItemsApi
     }
 
     public static async Task<Results<Ok<PagedResponse<WorkItemResponse>>, ValidationProblem, ProblemHttpResult>> ListWorkItemsAsync(
-        BacklogDbContext db, string? team, string? cursor, string? limit, CancellationToken cancellationToken)
+        BacklogDbContext db, PersonNames names, string? team, string? cursor, string? limit, CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var teamId = query.Id("team", team);
@@ -44,7 +45,8 @@ public static class WorkItemsApi
         }
 
         var page = await items.OrderBy(w => w.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var mask = await names.MaskAsync(db, cancellationToken);
         return TypedResults.Ok(new PagedResponse<WorkItemResponse>(
-            page.Take(take).Select(WorkItemResponse.From).ToList(), page.Count > take ? Cursor.Encode(page[take - 1].Id) : null));
+            page.Take(take).Select(w => WorkItemResponse.From(w).Masked(mask)).ToList(), page.Count > take ? Cursor.Encode(page[take - 1].Id) : null));
     }
 }
