@@ -22,7 +22,7 @@ public sealed class ActivityClassifier
     private const int MaxRememberedNames = 10_000;
 
     [ThreadStatic]
-    private static ItemTopic? t_lastItem;
+    private static ItemTopic? _lastItem;
 
     /// <param name="taxonomy">The rules; <see cref="TaxonomyLoader.Default"/> when null.</param>
     /// <param name="serviceAccounts">Display names of accounts that run automation under a human-looking name.</param>
@@ -87,7 +87,7 @@ public sealed class ActivityClassifier
         // The item's own words first: a cue the action repeats from them is the item's topic, not the action's substance.
         // An item's activities come one after another with the same title and description: their score is kept.
         var none = 0;
-        var last = t_lastItem;
+        var last = _lastItem;
         if (last is not null && ReferenceEquals(last.Classifier, this) && ReferenceEquals(last.Summary, context.Summary)
             && ReferenceEquals(last.Description, context.Description) && last.Topic.Length == topic.Length)
         {
@@ -100,7 +100,7 @@ public sealed class ActivityClassifier
             var item = TextNormalizer.Append(context.Summary, itemBuffer, 0);
             item = TextNormalizer.Append(context.Description, itemBuffer, item);
             _taxonomy.Cues.Score(itemBuffer[..item], ref facts.Item, topic, [], ref none);
-            t_lastItem = new ItemTopic(this, context.Summary, context.Description, facts.Item, topic.ToArray());
+            _lastItem = new ItemTopic(this, context.Summary, context.Description, facts.Item, topic.ToArray());
         }
 
         matchedCount = 0;
