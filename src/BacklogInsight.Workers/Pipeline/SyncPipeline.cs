@@ -32,7 +32,7 @@ public sealed class SyncPipeline(
     /// Pages read and classified ahead of the ones being stored: enough to keep both busy and to let the writer commit
     /// several at once when it falls behind, little memory.
     /// </summary>
-    private const int PagesReadAhead = 8;
+    private const int PagesReadAhead = 4;
 
     /// <summary>
     /// At most this many activities per transaction: a commit rewrites every index page it touched, so larger groups
