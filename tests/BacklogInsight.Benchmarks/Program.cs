@@ -3,6 +3,7 @@ using BacklogInsight.Benchmarks.AzureDevOps;
 using BacklogInsight.Benchmarks.Balance;
 using BacklogInsight.Benchmarks.Cluster;
 using BacklogInsight.Benchmarks.Jira;
+using BacklogInsight.Benchmarks.Pipeline;
 using BenchmarkDotNet.Running;
 
 namespace BacklogInsight.Benchmarks;
@@ -38,6 +39,11 @@ public static class BenchmarkProgram
         if (args.Contains(JiraScaleRun.Switch))
         {
             return await JiraScaleRun.RunAsync(args);
+        }
+
+        if (args.Contains(PipelineScaleRun.Switch))
+        {
+            return await PipelineScaleRun.RunAsync(args);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

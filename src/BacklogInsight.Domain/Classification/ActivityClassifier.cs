@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using BacklogInsight.Domain.Model;
@@ -6,7 +7,8 @@ namespace BacklogInsight.Domain.Classification;
 
 /// <summary>
 /// Gives an activity its class (taxonomy §1) by the first matching rule of the taxonomy (§3), with a confidence
-/// computed as in §4 and reasons a person can follow. Pure, deterministic and thread-safe; it allocates only the result.
+/// computed as in §4 and reasons a person can follow. Pure, deterministic and thread-safe; it allocates only the result
+/// (and what it keeps of the last item, per thread, and of the actor names seen: answers that depend on nothing else).
 /// </summary>
 public sealed class ActivityClassifier
 {
@@ -15,6 +17,12 @@ public sealed class ActivityClassifier
     private readonly Taxonomy _taxonomy;
     private readonly FrozenSet<string> _serviceAccounts;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _contentFree;
+    private readonly ConcurrentDictionary<string, bool> _automationNames = new(StringComparer.Ordinal);
+
+    private const int MaxRememberedNames = 10_000;
+
+    [ThreadStatic]
+    private static ItemTopic? _lastItem;
 
     /// <param name="taxonomy">The rules; <see cref="TaxonomyLoader.Default"/> when null.</param>
     /// <param name="serviceAccounts">Display names of accounts that run automation under a human-looking name.</param>
@@ -77,11 +85,23 @@ public sealed class ActivityClassifier
         }
 
         // The item's own words first: a cue the action repeats from them is the item's topic, not the action's substance.
+        // An item's activities come one after another with the same title and description: their score is kept.
         var none = 0;
-        var itemBuffer = buffer.Slice(TextBudget * 2, TextBudget);
-        var item = TextNormalizer.Append(context.Summary, itemBuffer, 0);
-        item = TextNormalizer.Append(context.Description, itemBuffer, item);
-        _taxonomy.Cues.Score(itemBuffer[..item], ref facts.Item, topic, [], ref none);
+        var last = _lastItem;
+        if (last is not null && ReferenceEquals(last.Classifier, this) && ReferenceEquals(last.Summary, context.Summary)
+            && ReferenceEquals(last.Description, context.Description) && last.Topic.Length == topic.Length)
+        {
+            facts.Item = last.Scores;
+            last.Topic.CopyTo(topic);
+        }
+        else
+        {
+            var itemBuffer = buffer.Slice(TextBudget * 2, TextBudget);
+            var item = TextNormalizer.Append(context.Summary, itemBuffer, 0);
+            item = TextNormalizer.Append(context.Description, itemBuffer, item);
+            _taxonomy.Cues.Score(itemBuffer[..item], ref facts.Item, topic, [], ref none);
+            _lastItem = new ItemTopic(this, context.Summary, context.Description, facts.Item, topic.ToArray());
+        }
 
         matchedCount = 0;
         ReadOnlySpan<ulong> repeated = context.Kind == ActivityKind.Created ? [] : topic;
@@ -140,6 +160,23 @@ public sealed class ActivityClassifier
             return false;
         }
 
+        // A site has a few hundred actors and each acts thousands of times: the answer per name is kept.
+        if (_automationNames.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var answer = LooksLikeAutomation(name);
+        if (_automationNames.Count < MaxRememberedNames)
+        {
+            _automationNames.TryAdd(name, answer);
+        }
+
+        return answer;
+    }
+
+    private bool LooksLikeAutomation(string name)
+    {
         if (_serviceAccounts.Contains(name.Trim()))
         {
             return true;
@@ -182,4 +219,7 @@ public sealed class ActivityClassifier
             TaxonomyVersion = _taxonomy.Version,
         };
     }
+
+    /// <summary>The cue scores of one item's title and description, and the topic words they set.</summary>
+    private sealed record ItemTopic(ActivityClassifier Classifier, string? Summary, string? Description, CueScores Scores, ulong[] Topic);
 }

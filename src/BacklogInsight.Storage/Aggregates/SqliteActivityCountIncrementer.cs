@@ -1,6 +1,6 @@
+using BacklogInsight.Storage.Writing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BacklogInsight.Storage.Aggregates;
 
@@ -12,37 +12,34 @@ internal static class SqliteActivityCountIncrementer
 {
     private const string Upsert = """
         INSERT INTO "ActivityCounts" ("ConnectionId", "TeamSourceId", "Week", "ActorSourceId", "Class", "Count", "LastAt")
-        VALUES ($connection, $team, $week, $actor, $class, $count, $last)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         ON CONFLICT ("ConnectionId", "TeamSourceId", "Week", "ActorSourceId", "Class")
         DO UPDATE SET "Count" = "Count" + excluded."Count", "LastAt" = max("LastAt", excluded."LastAt")
         """;
 
     public static void Add(BacklogDbContext db, IEnumerable<ActivityCount> increments, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Counts are incremented inside the page's transaction.");
-        command.CommandText = Upsert;
-        var connectionId = command.Parameters.Add(new SqliteParameter("$connection", DBNull.Value));
-        var team = command.Parameters.Add(new SqliteParameter("$team", DBNull.Value));
-        var week = command.Parameters.Add(new SqliteParameter("$week", DBNull.Value));
-        var actor = command.Parameters.Add(new SqliteParameter("$actor", DBNull.Value));
-        var @class = command.Parameters.Add(new SqliteParameter("$class", DBNull.Value));
-        var count = command.Parameters.Add(new SqliteParameter("$count", DBNull.Value));
-        var last = command.Parameters.Add(new SqliteParameter("$last", DBNull.Value));
-        command.Prepare();
+        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Counts are incremented inside the page's transaction.");
+        using var upsert = new SqliteRawStatement((SqliteConnection)db.Database.GetDbConnection(), Upsert);
+        string? connectionText = null;
+        var connectionOf = Guid.Empty;
         foreach (var increment in increments)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            connectionId.Value = increment.ConnectionId.ToString("D").ToUpperInvariant();
-            team.Value = increment.TeamSourceId;
-            week.Value = increment.Week;
-            actor.Value = increment.ActorSourceId;
-            @class.Value = increment.Class.ToString();
-            count.Value = increment.Count;
-            last.Value = increment.LastAt.UtcTicks;
-            command.ExecuteNonQuery();
+            if (connectionText is null || increment.ConnectionId != connectionOf)
+            {
+                connectionOf = increment.ConnectionId;
+                connectionText = increment.ConnectionId.ToString("D").ToUpperInvariant();
+            }
+
+            upsert.Bind(1, connectionText);
+            upsert.Bind(2, increment.TeamSourceId);
+            upsert.Bind(3, (long)increment.Week);
+            upsert.Bind(4, increment.ActorSourceId);
+            upsert.Bind(5, increment.Class.ToString());
+            upsert.Bind(6, (long)increment.Count);
+            upsert.Bind(7, increment.LastAt.UtcTicks);
+            upsert.Execute();
         }
     }
 }

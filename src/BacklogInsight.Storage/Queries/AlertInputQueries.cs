@@ -134,7 +134,7 @@ public sealed class AlertInputQueries(BacklogDbContext db)
                 StringComparer.Ordinal));
     }
 
-    /// <summary>Each team's first stored activity: one MIN per team, each answered by the (connection, team, time) index.</summary>
+    /// <summary>Each team's first stored activity: one MIN per team, each a scan of that team's range of the (connection, team, week, time) index.</summary>
     private async Task<Dictionary<(Guid, string), DateTimeOffset>> FirstActivitiesAsync(CancellationToken cancellationToken)
     {
         var rows = await db.Teams.AsNoTracking()

@@ -3,7 +3,6 @@ using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage.Aggregates;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BacklogInsight.Storage.Writing;
 
@@ -11,24 +10,19 @@ namespace BacklogInsight.Storage.Writing;
 /// Inserts a page's activities with one prepared statement inside the page's transaction, skipping those whose
 /// source key is stored already. EF's change tracking cost about 97% of a sync's time, and asking first which keys
 /// exist cost a query of thousands of parameters per page; the unique index on (connection, source key) answers
-/// instead. The rows written here are exactly what EF would write: the same columns, UTC ticks for instants, enum
-/// names, upper-case GUID text, JSON reasons.
+/// instead. The statement is driven through SQLite's own API (<see cref="SqliteRawStatement"/>): ADO.NET's command
+/// looked every parameter up by name and built a data reader for each row, more than SQLite's own work. The rows
+/// written here are exactly what EF would write: the same columns, UTC ticks for instants, enum names, upper-case
+/// GUID text, JSON reasons.
 /// </summary>
 internal static class SqliteActivityInserter
 {
     private const string Insert = """
         INSERT INTO "Activities" ("ConnectionId", "SourceKey", "WorkItemSourceId", "ActorSourceId", "OccurredAt", "Kind", "Field",
             "SourceField", "From", "To", "Text", "TeamSourceId", "Week", "Class", "Confidence", "RuleId", "Reasons", "TaxonomyVersion")
-        VALUES ($connection, $key, $item, $actor, $at, $kind, $field, $sourceField, $from, $to, $text, $team, $week,
-            $class, $confidence, $rule, $reasons, $taxonomy)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
         ON CONFLICT ("ConnectionId", "SourceKey") DO NOTHING
         """;
-
-    private static readonly string[] Parameters =
-    [
-        "$connection", "$key", "$item", "$actor", "$at", "$kind", "$field", "$sourceField", "$from", "$to", "$text", "$team", "$week",
-        "$class", "$confidence", "$rule", "$reasons", "$taxonomy",
-    ];
 
     /// <summary>Inserts the activities not stored yet (the first of any repeated key wins) and returns them.</summary>
     public static IReadOnlyList<Activity> InsertNew(BacklogDbContext db, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
@@ -38,13 +32,9 @@ internal static class SqliteActivityInserter
             return [];
         }
 
+        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Activities are inserted inside the page's transaction.");
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        using var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Activities are inserted inside the page's transaction.");
-        command.CommandText = Insert;
-        var values = Parameters.Select(name => command.Parameters.Add(new SqliteParameter(name, DBNull.Value))).ToArray();
-        command.Prepare();
+        using var insert = new SqliteRawStatement(connection, Insert);
         var added = new List<Activity>(activities.Count);
         string? connectionText = null;
         var connectionOf = Guid.Empty;
@@ -58,25 +48,25 @@ internal static class SqliteActivityInserter
             }
 
             var c = a.Classification;
-            values[0].Value = connectionText;
-            values[1].Value = a.SourceKey;
-            values[2].Value = a.WorkItemSourceId;
-            values[3].Value = (object?)a.ActorSourceId ?? DBNull.Value;
-            values[4].Value = a.OccurredAt.UtcTicks;
-            values[5].Value = a.Kind.ToString();
-            values[6].Value = a.Field.ToString();
-            values[7].Value = (object?)a.SourceField ?? DBNull.Value;
-            values[8].Value = (object?)a.From ?? DBNull.Value;
-            values[9].Value = (object?)a.To ?? DBNull.Value;
-            values[10].Value = (object?)a.Text ?? DBNull.Value;
-            values[11].Value = (object?)a.TeamSourceId ?? DBNull.Value;
-            values[12].Value = a.Week is { } week ? WeekKey.Of(week) : DBNull.Value;
-            values[13].Value = c is null ? DBNull.Value : c.Class.ToString();
-            values[14].Value = c is null ? DBNull.Value : c.Confidence;
-            values[15].Value = (object?)c?.RuleId ?? DBNull.Value;
-            values[16].Value = c is null ? DBNull.Value : JsonSerializer.Serialize(c.Reasons, JsonSerializerOptions.Default);
-            values[17].Value = (object?)c?.TaxonomyVersion ?? DBNull.Value;
-            if (command.ExecuteNonQuery() == 1)
+            insert.Bind(1, connectionText);
+            insert.Bind(2, a.SourceKey);
+            insert.Bind(3, a.WorkItemSourceId);
+            insert.Bind(4, a.ActorSourceId);
+            insert.Bind(5, a.OccurredAt.UtcTicks);
+            insert.Bind(6, a.Kind.ToString());
+            insert.Bind(7, a.Field.ToString());
+            insert.Bind(8, a.SourceField);
+            insert.Bind(9, a.From);
+            insert.Bind(10, a.To);
+            insert.Bind(11, a.Text);
+            insert.Bind(12, a.TeamSourceId);
+            insert.Bind(13, a.Week is { } week ? WeekKey.Of(week) : null);
+            insert.Bind(14, c is null ? null : c.Class.ToString());
+            insert.Bind(15, c?.Confidence);
+            insert.Bind(16, c?.RuleId);
+            insert.Bind(17, c is null ? null : JsonSerializer.Serialize(c.Reasons, JsonSerializerOptions.Default));
+            insert.Bind(18, c?.TaxonomyVersion);
+            if (insert.Execute() == 1)
             {
                 added.Add(a);
             }

@@ -28,8 +28,17 @@ public sealed class SyncPipeline(
     IOptions<SyncOptions> options,
     ILogger<SyncPipeline> logger)
 {
-    /// <summary>Pages read and classified ahead of the one being stored: enough to keep both busy, little memory.</summary>
-    private const int PagesReadAhead = 2;
+    /// <summary>
+    /// Pages read and classified ahead of the ones being stored: enough to keep both busy and to let the writer commit
+    /// several at once when it falls behind, little memory.
+    /// </summary>
+    private const int PagesReadAhead = 4;
+
+    /// <summary>
+    /// At most this many activities per transaction: a commit rewrites every index page it touched, so larger groups
+    /// write less in all, while the lease is still renewed every few seconds and a stop loses little reading.
+    /// </summary>
+    private const int MaxActivitiesPerCommit = 25_000;
     private const int FailureRecordAttempts = 5;
     private static readonly TimeSpan FailureRecordPause = TimeSpan.FromSeconds(1);
 
@@ -72,12 +81,18 @@ public sealed class SyncPipeline(
                 CancellationToken.None);
             try
             {
-                // Pages are stored one by one in the order read, each with its checkpoint; what was read ahead and not
-                // stored when a run stops is simply read again by the next run.
-                await foreach (var write in pages.Reader.ReadAllAsync(cancellationToken))
+                // Pages are stored in the order read, those waiting together in one transaction with the checkpoint of
+                // the last; what was read ahead and not stored when a run stops is simply read again by the next run.
+                var stored = 0;
+                while (await pages.Reader.WaitToReadAsync(cancellationToken))
                 {
-                    var written = await writer.WritePageAsync(write, cancellationToken);
-                    SyncLog.PageStored(logger, written.Items, written.ActivitiesAdded, written.ActivitiesAlreadyStored, write.Checkpoint);
+                    var group = TakeWaitingPages(pages.Reader, maxPages: Math.Max(1, stored / 2));
+                    stored += group.Count;
+                    var written = await writer.WritePagesAsync(group, cancellationToken);
+                    for (var i = 0; i < group.Count; i++)
+                    {
+                        SyncLog.PageStored(logger, written[i].Items, written[i].ActivitiesAdded, written[i].ActivitiesAlreadyStored, group[i].Checkpoint);
+                    }
                 }
 
                 await reading;
@@ -166,6 +181,26 @@ public sealed class SyncPipeline(
             pages.TryComplete(exception);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The pages waiting now, oldest first, up to <paramref name="maxPages"/> and <see cref="MaxActivitiesPerCommit"/>
+    /// activities (one page at least). The caller allows half as many pages as the run has stored so far, so a run's first
+    /// pages show up one by one and later ones go in groups of up to the whole read-ahead.
+    /// </summary>
+    private static List<PageWrite> TakeWaitingPages(ChannelReader<PageWrite> pages, int maxPages)
+    {
+        var group = new List<PageWrite>();
+        var activities = 0;
+        while (group.Count < maxPages && pages.TryPeek(out var next)
+            && (group.Count == 0 || activities + next.Activities.Count <= MaxActivitiesPerCommit)
+            && pages.TryRead(out var page))
+        {
+            group.Add(page);
+            activities += page.Activities.Count;
+        }
+
+        return group;
     }
 
     private static void PlaceInTeamWeeks(IReadOnlyList<WorkItemChange> changes, TimeZoneInfo zone)

@@ -203,16 +203,12 @@ namespace BacklogInsight.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConnectionId", "OccurredAt");
-
                     b.HasIndex("ConnectionId", "SourceKey")
                         .IsUnique();
 
                     b.HasIndex("ConnectionId", "WorkItemSourceId");
 
-                    b.HasIndex("ConnectionId", "TeamSourceId", "OccurredAt");
-
-                    b.HasIndex("ConnectionId", "TeamSourceId", "Week");
+                    b.HasIndex("ConnectionId", "TeamSourceId", "Week", "OccurredAt");
 
                     b.ToTable("Activities");
                 });

@@ -192,16 +192,12 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConnectionId", "OccurredAt");
-
                     b.HasIndex("ConnectionId", "SourceKey")
                         .IsUnique();
 
                     b.HasIndex("ConnectionId", "WorkItemSourceId");
 
-                    b.HasIndex("ConnectionId", "TeamSourceId", "OccurredAt");
-
-                    b.HasIndex("ConnectionId", "TeamSourceId", "Week");
+                    b.HasIndex("ConnectionId", "TeamSourceId", "Week", "OccurredAt");
 
                     b.ToTable("Activities");
                 });
