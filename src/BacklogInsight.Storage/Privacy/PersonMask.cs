@@ -4,15 +4,20 @@ using System.Text.RegularExpressions;
 namespace BacklogInsight.Storage.Privacy;
 
 /// <summary>
-/// Hides who people are in what the API shows, with <see cref="PrivacyOptions.Pseudonymise"/> on: an account id becomes
-/// a pseudonymous id, a display name its pseudonym, and inside free text (an assignee change, a classification reason,
-/// an alert's evidence, a stored report) every known name and account id is replaced the same way and every e-mail
-/// address hidden. With the option off it changes nothing.
+/// Hides who people are in what leaves the store. Pseudonymising (<see cref="PrivacyOptions.Pseudonymise"/> on): an
+/// account id becomes a pseudonymous id, a display name its pseudonym, and inside free text (an assignee change, a
+/// classification reason, an alert's evidence, a stored report) every known name and account id is replaced the same way
+/// and every e-mail address hidden. Hiding (a group under <see cref="PrivacyOptions.MinimumGroupSize"/>): every known
+/// name and account id becomes <see cref="HiddenPerson"/>, so not even a pseudonym singles somebody out.
+/// <see cref="Off"/> changes nothing.
 /// </summary>
 public sealed class PersonMask
 {
     /// <summary>Shown instead of an e-mail address in free text.</summary>
     public const string HiddenEmail = "(e-mail hidden)";
+
+    /// <summary>Shown instead of a person by a hiding mask.</summary>
+    public const string HiddenPerson = "(hidden)";
 
     /// <summary>Account ids shorter than this are replaced in id fields only: in free text they could be any number.</summary>
     private const int MinimumIdLengthInText = 6;
@@ -22,17 +27,20 @@ public sealed class PersonMask
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly PersonNames? _names;
+    private readonly Func<Guid, string, string>? _id;
+    private readonly Func<Guid, string, string>? _name;
     private readonly Dictionary<string, string> _replacements;
     private readonly Lazy<Regex>? _pattern;
 
-    public static PersonMask Off { get; } = new(null, []);
+    public static PersonMask Off { get; } = new(null, null, []);
 
-    internal PersonMask(PersonNames? names, IReadOnlyCollection<(Guid ConnectionId, string SourceId, string DisplayName)> people)
+    private PersonMask(
+        Func<Guid, string, string>? id, Func<Guid, string, string>? name, IReadOnlyCollection<(Guid ConnectionId, string SourceId, string DisplayName)> people)
     {
-        _names = names;
+        _id = id;
+        _name = name;
         _replacements = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (names is null)
+        if (id is null || name is null)
         {
             return;
         }
@@ -41,12 +49,12 @@ public sealed class PersonMask
         {
             if (sourceId.Length >= MinimumIdLengthInText)
             {
-                _replacements.TryAdd(sourceId, names.PseudonymousId(connectionId, sourceId));
+                _replacements.TryAdd(sourceId, id(connectionId, sourceId));
             }
 
             if (displayName.Trim().Length >= MinimumNameLengthInText)
             {
-                _replacements.TryAdd(displayName.Trim(), names.Pseudonym(connectionId, sourceId));
+                _replacements.TryAdd(displayName.Trim(), name(connectionId, sourceId));
             }
         }
 
@@ -59,17 +67,25 @@ public sealed class PersonMask
             MatchTimeout));
     }
 
-    public bool IsOn => _names is not null;
+    /// <summary>Every one of <paramref name="people"/> shown by their pseudonym and pseudonymous id.</summary>
+    internal static PersonMask Pseudonymising(PersonNames names, IReadOnlyCollection<(Guid ConnectionId, string SourceId, string DisplayName)> people) =>
+        new(names.PseudonymousId, names.Pseudonym, people);
+
+    /// <summary>Every one of <paramref name="people"/> shown as <see cref="HiddenPerson"/>.</summary>
+    internal static PersonMask Hiding(IReadOnlyCollection<(Guid ConnectionId, string SourceId, string DisplayName)> people) =>
+        new((_, _) => HiddenPerson, (_, _) => HiddenPerson, people);
+
+    public bool IsOn => _id is not null;
 
     /// <summary>The id to show for a person's account.</summary>
-    public string Id(Guid connectionId, string sourceId) => _names?.PseudonymousId(connectionId, sourceId) ?? sourceId;
+    public string Id(Guid connectionId, string sourceId) => _id?.Invoke(connectionId, sourceId) ?? sourceId;
 
     /// <summary>The id to show for an account id that may be absent.</summary>
     public string? IdOrNull(Guid connectionId, string? sourceId) => sourceId is null ? null : Id(connectionId, sourceId);
 
     /// <summary>The name to show for a person.</summary>
     public string Name(Guid connectionId, string sourceId, string? displayName) =>
-        _names is null ? displayName ?? sourceId : _names.Pseudonym(connectionId, sourceId);
+        _name is null ? displayName ?? sourceId : _name(connectionId, sourceId);
 
     /// <summary>Free text with every known name and account id replaced and e-mail addresses hidden.</summary>
     public string? Text(string? text) =>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BacklogInsight.Storage.Privacy;
@@ -9,8 +8,10 @@ namespace BacklogInsight.Storage.Privacy;
 /// How a person is named wherever people are shown: their display name, or with <see cref="PrivacyOptions.Pseudonymise"/>
 /// an HMAC of their connection and account id under the installation's <see cref="PseudonymKey"/>.
 /// </summary>
-public sealed class PersonNames(IOptions<PrivacyOptions> options, PseudonymKey key)
+public sealed class PersonNames(IOptions<PrivacyOptions> options, PseudonymKey key, TimeProvider time)
 {
+    private PersonMaskCache? _masks;
+
     public PrivacyOptions Options => options.Value;
 
     /// <summary>The name to show for a person; <paramref name="displayName"/> may be unknown.</summary>
@@ -35,16 +36,12 @@ public sealed class PersonNames(IOptions<PrivacyOptions> options, PseudonymKey k
     public async Task<PersonMask> MaskAsync(BacklogDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!options.Value.Pseudonymise)
-        {
-            return PersonMask.Off;
-        }
-
-        var people = await db.People.AsNoTracking()
-            .Select(p => new { p.ConnectionId, p.SourceId, p.DisplayName })
-            .ToListAsync(cancellationToken);
-        return new PersonMask(this, people.Select(p => (p.ConnectionId, p.SourceId, p.DisplayName)).ToList());
+        return options.Value.Pseudonymise ? (await MasksAsync(db, cancellationToken)).Pseudonymising : PersonMask.Off;
     }
+
+    /// <summary>Both masks of the people stored now, from the installation's cache.</summary>
+    internal Task<(PersonMask Pseudonymising, PersonMask Hiding)> MasksAsync(BacklogDbContext db, CancellationToken cancellationToken) =>
+        LazyInitializer.EnsureInitialized(ref _masks, () => new PersonMaskCache(this, time)).GetAsync(db, cancellationToken);
 
     /// <summary>Whether a week's person-level view of a team with <paramref name="people"/> people may be shown.</summary>
     public bool MayShowPeople(int people) => people >= options.Value.MinimumGroupSize;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using BacklogInsight.Domain.Reports;
+using BacklogInsight.Storage.Privacy;
 using BacklogInsight.Workers.Reports;
 using MimeKit;
 
@@ -34,15 +35,24 @@ public static class EmailComposer
     {
         if (message.Report is { } report)
         {
-            return message.IsTeamReport
-                ? Render(report.Deserialize<TeamWeeklyReport>(WeeklyReportService.Json)!, r => new HtmlReportRenderer().Render(r), r => new MarkdownReportRenderer().Render(r))
-                : Render(report.Deserialize<OrganisationWeeklyReport>(WeeklyReportService.Json)!, r => new HtmlReportRenderer().Render(r), r => new MarkdownReportRenderer().Render(r));
+            return WithNotice(
+                message.IsTeamReport
+                    ? Render(report.Deserialize<TeamWeeklyReport>(WeeklyReportService.Json)!, r => new HtmlReportRenderer().Render(r), r => new MarkdownReportRenderer().Render(r))
+                    : Render(report.Deserialize<OrganisationWeeklyReport>(WeeklyReportService.Json)!, r => new HtmlReportRenderer().Render(r), r => new MarkdownReportRenderer().Render(r)),
+                report);
         }
 
         return (Html(message), Text(message));
     }
 
     private static (string, string) Render<T>(T report, Func<T, string> html, Func<T, string> text) => (html(report), text(report));
+
+    /// <summary>The report's privacy notice (a team's people hidden for its size), atop both bodies as the API shows it.</summary>
+    private static (string Html, string Text) WithNotice((string Html, string Text) bodies, JsonElement report)
+    {
+        var notice = report.TryGetProperty("privacyNotice", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return (PrivateReport.WithNotice(bodies.Html, "text/html", notice), PrivateReport.WithNotice(bodies.Text, "text/markdown", notice));
+    }
 
     private static string Html(NotificationMessage message)
     {

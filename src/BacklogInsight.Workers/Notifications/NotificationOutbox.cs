@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using BacklogInsight.Domain.Alerts;
 using BacklogInsight.Domain.Balance;
 using BacklogInsight.Domain.Reports;
@@ -7,6 +6,7 @@ using BacklogInsight.Storage;
 using BacklogInsight.Storage.Aggregates;
 using BacklogInsight.Storage.Notifications;
 using BacklogInsight.Storage.Privacy;
+using BacklogInsight.Workers.Organisation;
 using BacklogInsight.Workers.Reports;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +25,7 @@ public sealed class NotificationOutbox(
     IBackgroundJobClient jobs,
     IOptions<NotificationsOptions> options,
     PersonNames names,
+    IOptions<OrganisationOptions> organisation,
     TimeProvider time,
     ILogger<NotificationOutbox> logger)
 {
@@ -32,9 +33,11 @@ public sealed class NotificationOutbox(
     public async Task<IReadOnlyList<long>> EnqueueAlertAsync(AlertNotice notice, CancellationToken cancellationToken)
     {
         var channels = await db.NotificationChannels.AsNoTracking().Where(c => c.Enabled).ToListAsync(cancellationToken);
-        // Masked before it is stored: a message leaves the installation, so with pseudonymisation on it names nobody.
-        var mask = await names.MaskAsync(db, cancellationToken);
-        var message = NotificationMessages.ForAlert(MaskedNotice(notice, mask), options.Value.PublicBaseUrl);
+        // Made private before it is stored: a message leaves the installation, so it names nobody the API would not.
+        var week = IsoWeek.FromInstant(notice.OccurredAt, organisation.Value.Zone);
+        var privacy = await AlertPrivacy.LoadAsync(db, names, [(notice.TeamId, week)], cancellationToken);
+        var words = privacy.Apply(notice.TeamId, week, new AlertWords(notice.Summary, notice.Evidence));
+        var message = NotificationMessages.ForAlert(notice with { Summary = words.Summary, Evidence = words.Evidence }, options.Value.PublicBaseUrl);
         var owed = channels.Where(c => ChannelRouting.Accepts(c, notice))
             .Select(c => new Owed(c.Id, notice.IdempotencyKey, message, message.Title, notice.AlertId, notice.TeamId)).ToList();
         return await AddAsync(owed, cancellationToken);
@@ -60,14 +63,15 @@ public sealed class NotificationOutbox(
         var key = WeekKey.Of(week);
         var stored = await db.Reports.AsNoTracking().Where(r => r.Week == key).ToDictionaryAsync(r => r.TeamId ?? 0, cancellationToken);
         var baseUrl = options.Value.PublicBaseUrl;
-        var mask = await names.MaskAsync(db, cancellationToken);
+        // The reports as the API serves them: a message leaves the installation, so it shows no one the API would hide.
+        var mask = ReportPrivacy.Applies(names) ? await names.MaskAsync(db, cancellationToken) : PersonMask.Off;
         var owed = new List<Owed>();
         foreach (var channel in channels)
         {
-            if (channel.TeamIds is null && stored.TryGetValue(0, out var organisation))
+            if (channel.TeamIds is null && stored.TryGetValue(0, out var organisationReport))
             {
-                var json = MaskedJson(organisation.Json, mask);
-                var message = NotificationMessages.ForReport(Read<OrganisationWeeklyReport>(json), json, baseUrl);
+                var (json, notice) = Private(organisationReport.Json, ReportPrivacy.Organisation, mask);
+                var message = WithNotice(NotificationMessages.ForReport(Read<OrganisationWeeklyReport>(json), json, baseUrl), notice);
                 owed.Add(new Owed(channel.Id, $"report-{week}", message, message.Title, null, null));
             }
 
@@ -75,8 +79,8 @@ public sealed class NotificationOutbox(
             {
                 if (stored.TryGetValue(teamId, out var team))
                 {
-                    var json = MaskedJson(team.Json, mask);
-                    var message = NotificationMessages.ForReport(Read<TeamWeeklyReport>(json), teamId, json, baseUrl);
+                    var (json, notice) = Private(team.Json, ReportPrivacy.Team, mask);
+                    var message = WithNotice(NotificationMessages.ForReport(Read<TeamWeeklyReport>(json), teamId, json, baseUrl), notice);
                     owed.Add(new Owed(channel.Id, $"report-{week}-team-{teamId}", message, message.Title, null, teamId));
                 }
             }
@@ -97,21 +101,19 @@ public sealed class NotificationOutbox(
         return delivery.Id;
     }
 
-    private static AlertNotice MaskedNotice(AlertNotice notice, PersonMask mask) => mask.IsOn
-        ? notice with { Summary = mask.Text(notice.Summary)!, Evidence = [.. notice.Evidence.Select(e => mask.Text(e)!)] }
-        : notice;
-
-    private static string MaskedJson(string json, PersonMask mask)
+    private (string Json, string? Notice) Private(string json, Func<string, PersonNames, PersonMask, PrivateReport> applyPrivacy, PersonMask mask)
     {
-        if (!mask.IsOn)
+        if (!ReportPrivacy.Applies(names))
         {
-            return json;
+            return (json, null);
         }
 
-        var node = JsonNode.Parse(json);
-        mask.Json(node);
-        return node!.ToJsonString();
+        var report = applyPrivacy(json, names, mask);
+        return (report.ToJson(), report.Notice);
     }
+
+    private static NotificationMessage WithNotice(NotificationMessage message, string? notice) =>
+        notice is null ? message : message with { Summary = $"{message.Summary} {notice}" };
 
     private async Task<IReadOnlyList<long>> AddAsync(IReadOnlyList<Owed> owed, CancellationToken cancellationToken)
     {

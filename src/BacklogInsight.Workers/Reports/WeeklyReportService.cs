@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using BacklogInsight.Domain.Balance;
 using BacklogInsight.Domain.Reports;
 using BacklogInsight.Storage;
@@ -19,10 +18,7 @@ public sealed class WeeklyReportService(
     BacklogDbContext db, ReportInputBuilder inputs, IOptions<OrganisationOptions> organisation, IOptions<ReportOptions> options, TimeProvider time)
 {
     /// <summary>How reports are stored and served as JSON: web casing, enums as kebab-case words.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    public static readonly JsonSerializerOptions Json = StoredReportJson.Options;
 
     public TimeZoneInfo Zone => organisation.Value.Zone;
 

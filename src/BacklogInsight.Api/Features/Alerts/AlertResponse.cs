@@ -1,4 +1,5 @@
 using BacklogInsight.Domain.Alerts;
+using BacklogInsight.Domain.Balance;
 using BacklogInsight.Storage.Privacy;
 using BacklogInsight.Workers.Alerts;
 
@@ -33,8 +34,13 @@ public sealed record AlertResponse(
         alert.AcknowledgedAt, alert.AcknowledgedBy, alert.ResolvedAt, alert.ResolvedReason, alert.LastEvaluatedAt,
         alert.ReminderCount, alert.LastRemindedAt, AlertLifecycle.DashboardPath(alert.TeamId));
 
-    /// <summary>The alert's words with people's names and account ids masked (alerts are stored as raised, with names).</summary>
-    public AlertResponse Masked(PersonMask mask) => mask.IsOn
-        ? this with { Summary = mask.Text(Summary)!, Evidence = Evidence.Select(e => mask.Text(e)!).ToList(), ResolvedReason = mask.Text(ResolvedReason) }
-        : this;
+    /// <summary>The alert's words as the privacy settings let them be shown (alerts are stored as raised, with names).</summary>
+    public AlertResponse Private(AlertPrivacy privacy, TimeZoneInfo zone)
+    {
+        var words = privacy.Apply(TeamId, Week(LastEvaluatedAt, zone), new AlertWords(Summary, Evidence, ResolvedReason));
+        return this with { Summary = words.Summary, Evidence = words.Evidence, ResolvedReason = words.ResolvedReason };
+    }
+
+    /// <summary>The week an alert is read in, for its team's group size: the organisation's week of its last evaluation.</summary>
+    public static IsoWeek Week(DateTimeOffset lastEvaluatedAt, TimeZoneInfo zone) => IsoWeek.FromInstant(lastEvaluatedAt, zone);
 }

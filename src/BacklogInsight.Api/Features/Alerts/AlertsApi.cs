@@ -2,8 +2,10 @@ using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Domain.Alerts;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Privacy;
+using BacklogInsight.Workers.Organisation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BacklogInsight.Api.Features.Alerts;
 
@@ -30,7 +32,7 @@ public static class AlertsApi
 
     /// <summary>Newest first. <c>state</c>: open, acknowledged, active (open or acknowledged) or resolved.</summary>
     public static async Task<Results<Ok<PagedResponse<AlertResponse>>, ValidationProblem, ProblemHttpResult>> ListAlertsAsync(
-        BacklogDbContext db, PersonNames people, string? state, string? team, string? cursor, string? limit, CancellationToken cancellationToken)
+        BacklogDbContext db, PersonNames people, IOptions<OrganisationOptions> organisation, string? state, string? team, string? cursor, string? limit, CancellationToken cancellationToken)
     {
         var query = new ListQuery();
         var take = query.Limit(limit);
@@ -70,13 +72,15 @@ public static class AlertsApi
 
         var page = await alerts.OrderByDescending(a => a.Id).Take(take + 1).ToListAsync(cancellationToken);
         var names = await TeamNamesAsync(db, page, cancellationToken);
-        var mask = await people.MaskAsync(db, cancellationToken);
-        var items = page.Take(take).Select(a => AlertResponse.From(a, a.TeamId is { } t ? names.GetValueOrDefault(t) : null).Masked(mask)).ToList();
+        var shown = page.Take(take).ToList();
+        var zone = organisation.Value.Zone;
+        var privacy = await AlertPrivacy.LoadAsync(db, people, shown.Select(a => (a.TeamId, AlertResponse.Week(a.LastEvaluatedAt, zone))).ToList(), cancellationToken);
+        var items = shown.Select(a => AlertResponse.From(a, a.TeamId is { } t ? names.GetValueOrDefault(t) : null).Private(privacy, zone)).ToList();
         return TypedResults.Ok(new PagedResponse<AlertResponse>(items, page.Count > take ? Cursor.Encode(page[take - 1].Id) : null));
     }
 
     public static async Task<Results<Ok<AlertResponse>, ProblemHttpResult>> GetAlertAsync(
-        long id, BacklogDbContext db, PersonNames people, CancellationToken cancellationToken)
+        long id, BacklogDbContext db, PersonNames people, IOptions<OrganisationOptions> organisation, CancellationToken cancellationToken)
     {
         var alert = await db.Alerts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (alert is null)
@@ -85,13 +89,12 @@ public static class AlertsApi
         }
 
         var names = await TeamNamesAsync(db, [alert], cancellationToken);
-        var mask = await people.MaskAsync(db, cancellationToken);
-        return TypedResults.Ok(AlertResponse.From(alert, alert.TeamId is { } t ? names.GetValueOrDefault(t) : null).Masked(mask));
+        return TypedResults.Ok(await PrivateAsync(alert, names, db, people, organisation.Value.Zone, cancellationToken));
     }
 
     /// <summary>Marks an open alert as seen by a person: no more reminders. Acknowledging twice keeps the first.</summary>
     public static async Task<Results<Ok<AlertResponse>, ValidationProblem, ProblemHttpResult>> AcknowledgeAlertAsync(
-        long id, AcknowledgeAlertRequest? request, BacklogDbContext db, PersonNames people, TimeProvider time, CancellationToken cancellationToken)
+        long id, AcknowledgeAlertRequest? request, BacklogDbContext db, PersonNames people, IOptions<OrganisationOptions> organisation, TimeProvider time, CancellationToken cancellationToken)
     {
         var by = request?.By?.Trim();
         var query = new ListQuery();
@@ -125,8 +128,14 @@ public static class AlertsApi
         }
 
         var names = await TeamNamesAsync(db, [alert], cancellationToken);
-        var mask = await people.MaskAsync(db, cancellationToken);
-        return TypedResults.Ok(AlertResponse.From(alert, alert.TeamId is { } t ? names.GetValueOrDefault(t) : null).Masked(mask));
+        return TypedResults.Ok(await PrivateAsync(alert, names, db, people, organisation.Value.Zone, cancellationToken));
+    }
+
+    private static async Task<AlertResponse> PrivateAsync(
+        Alert alert, Dictionary<long, string> teamNames, BacklogDbContext db, PersonNames people, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var privacy = await AlertPrivacy.LoadAsync(db, people, [(alert.TeamId, AlertResponse.Week(alert.LastEvaluatedAt, zone))], cancellationToken);
+        return AlertResponse.From(alert, alert.TeamId is { } t ? teamNames.GetValueOrDefault(t) : null).Private(privacy, zone);
     }
 
     private static async Task<Dictionary<long, string>> TeamNamesAsync(BacklogDbContext db, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)

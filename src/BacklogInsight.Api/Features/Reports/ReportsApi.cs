@@ -107,27 +107,7 @@ public static class ReportsApi
         var report = applyPrivacy(stored.Json, names, await names.MaskAsync(db, cancellationToken));
         return renderer is null
             ? TypedResults.Text(report.ToJson(), "application/json", Encoding.UTF8)
-            : TypedResults.Text(WithNotice(render(renderer, report.Report.ToJsonString(WeeklyReportService.Json)), renderer.MediaType, report.Notice), renderer.MediaType);
-    }
-
-    /// <summary>The privacy notice at the top of a Markdown or HTML rendering (CSV has no place for prose).</summary>
-    private static string WithNotice(string rendered, string mediaType, string? notice)
-    {
-        if (notice is null)
-        {
-            return rendered;
-        }
-
-        if (mediaType.StartsWith("text/markdown", StringComparison.Ordinal))
-        {
-            return $"> {notice}{Environment.NewLine}{Environment.NewLine}{rendered}";
-        }
-
-        var body = rendered.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
-        var afterBody = body < 0 ? -1 : rendered.IndexOf('>', body);
-        return afterBody < 0 || !mediaType.StartsWith("text/html", StringComparison.Ordinal)
-            ? rendered
-            : rendered.Insert(afterBody + 1, $"<p class=\"privacy-notice\">{System.Net.WebUtility.HtmlEncode(notice)}</p>");
+            : TypedResults.Text(PrivateReport.WithNotice(render(renderer, report.Report.ToJsonString(WeeklyReportService.Json)), renderer.MediaType, report.Notice), renderer.MediaType);
     }
 
     private static T Read<T>(string json) =>

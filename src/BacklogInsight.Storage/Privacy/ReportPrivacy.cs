@@ -2,16 +2,16 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BacklogInsight.Domain.Reports;
-using BacklogInsight.Storage.Privacy;
-using BacklogInsight.Workers.Reports;
+using BacklogInsight.Storage.Reports;
 
-namespace BacklogInsight.Api.Features.Reports;
+namespace BacklogInsight.Storage.Privacy;
 
 /// <summary>
 /// The privacy settings applied to a stored report as it is read, so they hold for every report, also those stored
 /// before a setting was turned on, and turning a setting off again shows the report as it was made: people's names and
 /// account ids masked (<c>Privacy:Pseudonymise</c>), and the people, coverage and decision-makers of a team with fewer
-/// people acting that week than <c>Privacy:MinimumGroupSize</c> hidden, with a notice that says so.
+/// people acting that week than <c>Privacy:MinimumGroupSize</c> hidden, with a notice that says so. The API's report
+/// endpoints and the reports sent to notification channels both read reports through here.
 /// </summary>
 public static class ReportPrivacy
 {
@@ -52,7 +52,7 @@ public static class ReportPrivacy
 
     private static PrivateReport Mask<T>(T report, int hiddenTeams, PersonNames names, PersonMask mask)
     {
-        var node = JsonSerializer.SerializeToNode(report, WeeklyReportService.Json)!;
+        var node = JsonSerializer.SerializeToNode(report, StoredReportJson.Options)!;
         mask.Json(node);
         var notice = hiddenTeams == 0
             ? null
@@ -63,21 +63,5 @@ public static class ReportPrivacy
     }
 
     private static T Read<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, WeeklyReportService.Json) ?? throw new JsonException("A stored report is empty.");
-}
-
-/// <summary>A report with the privacy settings applied, and the notice to show when a setting hid something.</summary>
-public sealed record PrivateReport(JsonNode Report, string? Notice)
-{
-    /// <summary>As JSON, with the notice as <c>privacyNotice</c>.</summary>
-    public string ToJson()
-    {
-        var copy = Report.DeepClone();
-        if (Notice is not null)
-        {
-            copy["privacyNotice"] = Notice;
-        }
-
-        return copy.ToJsonString(WeeklyReportService.Json);
-    }
+        JsonSerializer.Deserialize<T>(json, StoredReportJson.Options) ?? throw new JsonException("A stored report is empty.");
 }
