@@ -8,7 +8,7 @@ using BacklogInsight.Domain.Reports;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Aggregates;
-using BacklogInsight.Storage.Reports;
+using BacklogInsight.Workers.Reports;
 using BacklogInsight.Workers.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -150,7 +150,7 @@ public sealed class MinimumGroupSizeDeliveryTests
         var reports = await db.Reports.AsNoTracking().Where(r => r.Week == week && r.TeamId != null).ToListAsync();
         return reports.ToDictionary(
             r => r.TeamId!.Value,
-            r => JsonSerializer.Deserialize<TeamWeeklyReport>(r.Json, StoredReportJson.Options)!.People.Count(p => p.Volume > 0));
+            r => JsonSerializer.Deserialize<TeamWeeklyReport>(r.Json, WeeklyReportService.Json)!.People.Count(p => p.Volume > 0));
     });
 
     private static async Task SyncSampleAsync(NotificationsHarness host)
