@@ -66,7 +66,8 @@ internal sealed class AdoFieldValueConverter : JsonConverter<AdoFieldValue>
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return AdoFieldValue.FromString(reader.GetString());
+                // States, types, paths and names repeat on every update; instants (they start with a digit) rarely do.
+                return AdoFieldValue.FromString(reader.ValueSpan is [>= (byte)'0' and <= (byte)'9', ..] ? reader.GetString() : AdoStringPool.Get(ref reader));
             case JsonTokenType.Number:
                 return reader.TryGetInt64(out var whole) ? AdoFieldValue.FromNumber(whole) : AdoFieldValue.FromNumber(reader.GetDouble());
             case JsonTokenType.True:
@@ -145,6 +146,6 @@ internal sealed class AdoFieldValueConverter : JsonConverter<AdoFieldValue>
         var identity = new AdoIdentity { Id = id, DisplayName = displayName, UniqueName = uniqueName, Descriptor = descriptor, IsContainer = isContainer };
         return identity.Key is null ? null : identity;
 
-        static string? String(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        static string? String(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? AdoStringPool.Get(ref reader) : null;
     }
 }

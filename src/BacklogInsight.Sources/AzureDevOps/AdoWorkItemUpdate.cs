@@ -17,6 +17,7 @@ public sealed record AdoWorkItemUpdate
     /// <summary>When this revision was superseded, not when it was made; kept as text for the zone-less sentinel.</summary>
     public string? RevisedDate { get; init; }
 
+    [System.Text.Json.Serialization.JsonConverter(typeof(AdoFieldsConverter<AdoFieldChange>))]
     public Dictionary<string, AdoFieldChange>? Fields { get; init; }
 
     public AdoRelationChanges? Relations { get; init; }

@@ -82,9 +82,10 @@ public sealed class AzureDevOpsMapper(Connection connection)
                 Text = Activity.Excerpt(CreatedTitle(item, updates)),
             },
         };
+        var itemChanged = Date(item.Fields, "System.ChangedDate") ?? default;
         foreach (var update in updates.OrderBy(u => u.Id))
         {
-            activities.AddRange(ToActivities(id, update, Date(item.Fields, "System.ChangedDate") ?? default, comments ?? []));
+            activities.AddRange(ToActivities(id, update, itemChanged, comments ?? []));
         }
 
         activities.AddRange((comments ?? []).Where(c => c.Key is not null).Select(c => new Activity
