@@ -34,8 +34,25 @@ internal static class AdoStringPool
         return Get(reader.ValueSpan);
     }
 
+    /// <summary>
+    /// The current string token of <paramref name="reader"/> as a field value, shared when it is short: a value is
+    /// immutable, and states, types and paths repeat on every update.
+    /// </summary>
+    public static AdoFieldValue GetFieldValue(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxPooledBytes)
+        {
+            return AdoFieldValue.FromString(reader.GetString());
+        }
+
+        var entry = EntryOf(reader.ValueSpan);
+        return entry.FieldValue ??= AdoFieldValue.FromString(entry.Value);
+    }
+
     /// <summary>The string of these (unescaped) UTF-8 bytes.</summary>
-    public static string Get(ReadOnlySpan<byte> utf8)
+    public static string Get(ReadOnlySpan<byte> utf8) => EntryOf(utf8).Value;
+
+    private static Entry EntryOf(ReadOnlySpan<byte> utf8)
     {
         var hash = default(HashCode);
         hash.AddBytes(utf8);
@@ -43,13 +60,21 @@ internal static class AdoStringPool
         var entry = Volatile.Read(ref Table[slot]);
         if (entry is not null && utf8.SequenceEqual(entry.Utf8))
         {
-            return entry.Value;
+            return entry;
         }
 
-        var value = Encoding.UTF8.GetString(utf8);
-        Volatile.Write(ref Table[slot], new Entry(utf8.ToArray(), value));
-        return value;
+        entry = new Entry(utf8.ToArray(), Encoding.UTF8.GetString(utf8));
+        Volatile.Write(ref Table[slot], entry);
+        return entry;
     }
 
-    private sealed record Entry(byte[] Utf8, string Value);
+    private sealed class Entry(byte[] utf8, string value)
+    {
+        public byte[] Utf8 { get; } = utf8;
+
+        public string Value { get; } = value;
+
+        /// <summary>The value as a field value, made on first use (a race makes two equal ones, which is harmless).</summary>
+        public AdoFieldValue? FieldValue { get; set; }
+    }
 }
