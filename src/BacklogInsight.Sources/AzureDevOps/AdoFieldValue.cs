@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -66,7 +67,9 @@ internal sealed class AdoFieldValueConverter : JsonConverter<AdoFieldValue>
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return AdoFieldValue.FromString(reader.GetString());
+                // States, types, paths and names repeat on every update, and so do instants: an update's old System.ChangedDate
+                // is the previous update's new one.
+                return AdoStringPool.GetFieldValue(ref reader);
             case JsonTokenType.Number:
                 return reader.TryGetInt64(out var whole) ? AdoFieldValue.FromNumber(whole) : AdoFieldValue.FromNumber(reader.GetDouble());
             case JsonTokenType.True:
@@ -74,7 +77,7 @@ internal sealed class AdoFieldValueConverter : JsonConverter<AdoFieldValue>
             case JsonTokenType.False:
                 return AdoFieldValue.FromBoolean(false);
             case JsonTokenType.StartObject:
-                return AdoFieldValue.FromObject(ReadIdentity(ref reader));
+                return ReadIdentity(ref reader);
             case JsonTokenType.StartArray:
                 reader.Skip();
                 return AdoFieldValue.Array;
@@ -105,7 +108,10 @@ internal sealed class AdoFieldValueConverter : JsonConverter<AdoFieldValue>
         }
     }
 
-    private static AdoIdentity? ReadIdentity(ref Utf8JsonReader reader)
+    /// <summary>Identity values read lately, by their (pooled, so comparable by reference) strings: a page names a few people many times.</summary>
+    private static readonly IdentityEntry?[] Identities = new IdentityEntry?[1024];
+
+    private static AdoFieldValue ReadIdentity(ref Utf8JsonReader reader)
     {
         string? id = null, displayName = null, uniqueName = null, descriptor = null;
         var isContainer = false;
@@ -142,9 +148,25 @@ internal sealed class AdoFieldValueConverter : JsonConverter<AdoFieldValue>
             }
         }
 
-        var identity = new AdoIdentity { Id = id, DisplayName = displayName, UniqueName = uniqueName, Descriptor = descriptor, IsContainer = isContainer };
-        return identity.Key is null ? null : identity;
+        var slot = HashCode.Combine(
+            id is null ? 0 : RuntimeHelpers.GetHashCode(id),
+            displayName is null ? 0 : RuntimeHelpers.GetHashCode(displayName),
+            uniqueName is null ? 0 : RuntimeHelpers.GetHashCode(uniqueName),
+            descriptor is null ? 0 : RuntimeHelpers.GetHashCode(descriptor),
+            isContainer) & (Identities.Length - 1);
+        if (Volatile.Read(ref Identities[slot]) is { } known && ReferenceEquals(known.Id, id) && ReferenceEquals(known.DisplayName, displayName)
+            && ReferenceEquals(known.UniqueName, uniqueName) && ReferenceEquals(known.Descriptor, descriptor) && known.IsContainer == isContainer)
+        {
+            return known.Value;
+        }
 
-        static string? String(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        var identity = new AdoIdentity { Id = id, DisplayName = displayName, UniqueName = uniqueName, Descriptor = descriptor, IsContainer = isContainer };
+        var value = AdoFieldValue.FromObject(identity.Key is null ? null : identity);
+        Volatile.Write(ref Identities[slot], new IdentityEntry(id, displayName, uniqueName, descriptor, isContainer, value));
+        return value;
+
+        static string? String(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? AdoStringPool.Get(ref reader) : null;
     }
+
+    private sealed record IdentityEntry(string? Id, string? DisplayName, string? UniqueName, string? Descriptor, bool IsContainer, AdoFieldValue Value);
 }

@@ -7,6 +7,7 @@ public sealed record AdoWorkItem
 
     public int Rev { get; init; }
 
+    [System.Text.Json.Serialization.JsonConverter(typeof(AdoFieldsConverter<AdoFieldValue>))]
     public Dictionary<string, AdoFieldValue> Fields { get; init => field = value ?? []; } = [];
 
     public List<AdoRelation>? Relations { get; init; }

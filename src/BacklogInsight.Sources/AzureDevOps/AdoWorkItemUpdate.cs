@@ -15,8 +15,10 @@ public sealed record AdoWorkItemUpdate
     public AdoFieldValue? RevisedBy { get; init; }
 
     /// <summary>When this revision was superseded, not when it was made; kept as text for the zone-less sentinel.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(AdoPooledStringConverter))]
     public string? RevisedDate { get; init; }
 
+    [System.Text.Json.Serialization.JsonConverter(typeof(AdoFieldsConverter<AdoFieldChange>))]
     public Dictionary<string, AdoFieldChange>? Fields { get; init; }
 
     public AdoRelationChanges? Relations { get; init; }

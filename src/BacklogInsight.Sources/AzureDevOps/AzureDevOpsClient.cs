@@ -165,7 +165,8 @@ public sealed partial class AzureDevOpsClient(
     {
         var separator = path.EndsWith('?') || path.EndsWith('&') ? string.Empty : path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
         var url = $"{path}{separator}api-version={Uri.EscapeDataString(apiVersion ?? settings.Version)}";
-        var what = $"{method} /{path.Split('?')[0]}";
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        var what = string.Concat(method.Method, " /", query < 0 ? path : path.AsSpan(0, query));
         var authorization = await GetAuthorizationAsync(cancellationToken);
         using var slot = await limits.EnterAsync(
             connection.Id, options.MaxConcurrentRequestsPerConnection, options.HourlyRequestBudget, cancellationToken);

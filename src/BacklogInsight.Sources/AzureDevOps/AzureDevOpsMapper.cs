@@ -82,9 +82,10 @@ public sealed class AzureDevOpsMapper(Connection connection)
                 Text = Activity.Excerpt(CreatedTitle(item, updates)),
             },
         };
+        var itemChanged = Date(item.Fields, "System.ChangedDate") ?? default;
         foreach (var update in updates.OrderBy(u => u.Id))
         {
-            activities.AddRange(ToActivities(id, update, Date(item.Fields, "System.ChangedDate") ?? default, comments ?? []));
+            AddActivities(activities, id, update, itemChanged, comments ?? []);
         }
 
         activities.AddRange((comments ?? []).Where(c => c.Key is not null).Select(c => new Activity
@@ -170,13 +171,15 @@ public sealed class AzureDevOpsMapper(Connection connection)
         || identity.DisplayName?.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase) == true
         || identity.UniqueName?.StartsWith("Build\\", StringComparison.OrdinalIgnoreCase) == true;
 
-    private IEnumerable<Activity> ToActivities(string id, AdoWorkItemUpdate update, DateTimeOffset itemChanged, IReadOnlyList<AdoComment> comments)
+    /// <summary>Adds the activities of one update to <paramref name="into"/> (no iterator per update: there are hundreds of thousands).</summary>
+    private void AddActivities(List<Activity> into, string id, AdoWorkItemUpdate update, DateTimeOffset itemChanged, IReadOnlyList<AdoComment> comments)
     {
         var fields = update.Fields ?? [];
         var at = AdoValue.Date(fields.GetValueOrDefault("System.ChangedDate")?.NewValue) ?? AdoValue.Date(update.RevisedDate) ?? itemChanged;
         var actor = AdoIdentity.From(update.RevisedBy)?.Key ?? AdoIdentity.From(fields.GetValueOrDefault("System.ChangedBy")?.NewValue)?.Key;
         var creation = fields.TryGetValue("System.Rev", out var rev) && rev.OldValue is null or { Kind: JsonValueKind.Null };
-        var parentLinked = (update.Relations?.Added ?? []).Concat(update.Relations?.Removed ?? []).Any(r => r.Rel == "System.LinkTypes.Hierarchy-Reverse");
+        var relations = update.Relations;
+        var parentLinked = relations is not null && (relations.Added.Exists(IsParentLink) || relations.Removed.Exists(IsParentLink));
         var index = 0;
         Activity New(ActivityKind kind, string? sourceField, string? from, string? to, string? text) => new()
         {
@@ -201,7 +204,7 @@ public sealed class AzureDevOpsMapper(Connection connection)
             {
                 if (HtmlText.ToPlainText(to) is { } comment && !comments.Any(c => IsEcho(c, actor, at)))
                 {
-                    yield return New(ActivityKind.Commented, null, null, null, comment);
+                    into.Add(New(ActivityKind.Commented, null, null, null, comment));
                 }
 
                 continue;
@@ -219,25 +222,36 @@ public sealed class AzureDevOpsMapper(Connection connection)
             {
                 // Descriptions, acceptance criteria and repro steps are HTML: stored and classified as plain text.
                 var text = HtmlText.ToPlainText(to);
-                yield return New(kind, name, HtmlText.ToPlainText(from), text, text);
+                into.Add(New(kind, name, HtmlText.ToPlainText(from), text, text));
                 continue;
             }
 
-            yield return New(kind, name, from, to, null);
+            into.Add(New(kind, name, from, to, null));
         }
 
-        foreach (var (relation, added) in (update.Relations?.Added ?? []).Select(r => (r, true))
-                     .Concat((update.Relations?.Removed ?? []).Select(r => (r, false))))
+        if (relations is null)
         {
-            if (relation.Rel is null or "AttachedFile")
-            {
-                continue;
-            }
+            return;
+        }
 
-            var target = relation.TargetId ?? relation.Url;
-            yield return New(ActivityKind.Linked, relation.Rel, added ? null : target, added ? target : null, null);
+        foreach (var relation in relations.Added)
+        {
+            if (relation.Rel is not (null or "AttachedFile"))
+            {
+                into.Add(New(ActivityKind.Linked, relation.Rel, null, relation.TargetId ?? relation.Url, null));
+            }
+        }
+
+        foreach (var relation in relations.Removed)
+        {
+            if (relation.Rel is not (null or "AttachedFile"))
+            {
+                into.Add(New(ActivityKind.Linked, relation.Rel, relation.TargetId ?? relation.Url, null, null));
+            }
         }
     }
+
+    private static bool IsParentLink(AdoRelation relation) => relation.Rel == "System.LinkTypes.Hierarchy-Reverse";
 
     private static bool IsEcho(AdoComment comment, string? actor, DateTimeOffset at) =>
         (comment.CreatedDate - at).Duration() <= CommentEchoWindow

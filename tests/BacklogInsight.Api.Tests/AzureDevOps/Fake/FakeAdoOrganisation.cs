@@ -28,10 +28,13 @@ public sealed class FakeAdoOrganisation
 
     /// <summary>
     /// Items built lately: a sync asks for an item's batch entry, updates and comments one after the other, and building
-    /// it once instead of three times keeps the fake "instant". Bounded, and emptied by every change to the organisation.
+    /// it once instead of three times keeps the fake "instant". Two generations of at most <see cref="MaxBuilt"/> each (a
+    /// full one becomes the older, the older is dropped): always the last batch of 200, never thousands of items kept
+    /// long enough to reach the oldest heap generation. Emptied by every change to the organisation.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, FakeAdoItem> _built = new();
-    private const int MaxBuilt = 2048;
+    private System.Collections.Concurrent.ConcurrentDictionary<int, FakeAdoItem> _built = new();
+    private System.Collections.Concurrent.ConcurrentDictionary<int, FakeAdoItem> _builtBefore = new();
+    private const int MaxBuilt = 256;
     private long _version;
 
     public FakeAdoOrganisation(FakeAdoOptions options)
@@ -173,7 +176,7 @@ public sealed class FakeAdoOrganisation
 
     public FakeAdoItem Item(int index)
     {
-        if (_built.TryGetValue(index, out var cached))
+        if (_built.TryGetValue(index, out var cached) || _builtBefore.TryGetValue(index, out cached))
         {
             return cached;
         }
@@ -186,7 +189,8 @@ public sealed class FakeAdoOrganisation
             {
                 if (_built.Count >= MaxBuilt)
                 {
-                    _built.Clear();
+                    _builtBefore = _built;
+                    _built = new();
                 }
 
                 _built[index] = item;
@@ -441,6 +445,7 @@ public sealed class FakeAdoOrganisation
     {
         Interlocked.Increment(ref _version);
         _built.Clear();
+        _builtBefore.Clear();
     }
 
     private List<Extra> ExtrasOf(int index)

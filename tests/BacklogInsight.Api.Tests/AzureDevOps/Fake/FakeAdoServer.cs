@@ -52,6 +52,9 @@ public sealed class FakeAdoServer : IAsyncDisposable
     private readonly string _prefix;
     private readonly ConcurrentDictionary<FakeAdoPerson, byte[]> _identities = new(ReferenceEqualityComparer.Instance);
     private long _requests;
+    private string? _itemUrlPrefix;
+    private string? _accepted;
+    private readonly ConcurrentDictionary<string, bool> _versionInRange = new(StringComparer.Ordinal);
 
     private FakeAdoServer(FakeAdoOrganisation organisation, WebApplication app, string prefix)
     {
@@ -250,6 +253,23 @@ public sealed class FakeAdoServer : IAsyncDisposable
 
     private bool Authorised(string header)
     {
+        // Every request of a sync carries the same header: decoded once.
+        if (ReferenceEquals(header, _accepted) || header == _accepted)
+        {
+            return true;
+        }
+
+        if (!Decodes(header))
+        {
+            return false;
+        }
+
+        _accepted = header;
+        return true;
+    }
+
+    private bool Decodes(string header)
+    {
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -275,7 +295,7 @@ public sealed class FakeAdoServer : IAsyncDisposable
         }
 
         var number = version.Split('-')[0];
-        if (string.CompareOrdinal(Normalise(number), Normalise(Organisation.Options.ServerVersion)) > 0)
+        if (!_versionInRange.GetOrAdd(number, n => string.CompareOrdinal(Normalise(n), Normalise(Organisation.Options.ServerVersion)) <= 0))
         {
             return Error(400, $"VS800003: The requested REST API version of {number} is out of range for this server. The latest REST API version for this server is {Organisation.Options.ServerVersion}.", "VssVersionOutOfRangeException");
         }
@@ -447,11 +467,11 @@ public sealed class FakeAdoServer : IAsyncDisposable
                 w.WriteString("text", comment.Html);
                 w.WritePropertyName("createdBy");
                 Identity(w, comment.Author);
-                w.WriteString("createdDate", Iso(comment.At));
+                WriteIso(w, "createdDate", comment.At);
                 w.WritePropertyName("modifiedBy");
                 Identity(w, comment.Author);
-                w.WriteString("modifiedDate", Iso(comment.At));
-                w.WriteString("url", string.Create(CultureInfo.InvariantCulture, $"{ItemUrl(id)}/comments/{comment.Id}"));
+                WriteIso(w, "modifiedDate", comment.At);
+                WriteItemUrl(w, "url", id, "/comments/", comment.Id);
                 w.WriteEndObject();
             }
 
@@ -505,7 +525,7 @@ public sealed class FakeAdoServer : IAsyncDisposable
                 w.WriteNumber("rev", update.Rev);
                 w.WriteStartObject("fields");
                 w.WriteNumber("System.Id", item.Id);
-                w.WriteString("System.ChangedDate", Iso(update.At));
+                WriteIso(w, "System.ChangedDate", update.At);
                 w.WriteString("System.ChangedBy", $"{update.Actor.DisplayName} <{update.Actor.UniqueName}>");
                 w.WriteEndObject();
                 w.WriteEndObject();
@@ -542,7 +562,7 @@ public sealed class FakeAdoServer : IAsyncDisposable
             w.WriteEndArray();
         }
 
-        w.WriteString("url", ItemUrl(item.Id));
+        WriteItemUrl(w, "url", item.Id);
         w.WriteEndObject();
     }
 
@@ -574,7 +594,15 @@ public sealed class FakeAdoServer : IAsyncDisposable
 
         // revisedDate is when the revision was superseded; a link-only update has only its own time to offer.
         var superseded = update.Fields is null ? update.At : supersededTimes[update.Id - 1];
-        w.WriteString("revisedDate", superseded is { } s ? Iso(s) : "9999-01-01T00:00:00Z");
+        if (superseded is { } s)
+        {
+            WriteIso(w, "revisedDate", s);
+        }
+        else
+        {
+            w.WriteString("revisedDate", "9999-01-01T00:00:00Z");
+        }
+
         if (update.Fields is { } fields)
         {
             w.WriteStartObject("fields");
@@ -608,7 +636,7 @@ public sealed class FakeAdoServer : IAsyncDisposable
             w.WriteEndObject();
         }
 
-        w.WriteString("url", string.Create(CultureInfo.InvariantCulture, $"{ItemUrl(item.Id)}/updates/{update.Id}"));
+        WriteItemUrl(w, "url", item.Id, "/updates/", update.Id);
         w.WriteEndObject();
     }
 
@@ -616,7 +644,7 @@ public sealed class FakeAdoServer : IAsyncDisposable
     {
         w.WriteStartObject();
         w.WriteString("rel", rel);
-        w.WriteString("url", ItemUrl(target));
+        WriteItemUrl(w, "url", target);
         w.WriteStartObject("attributes");
         w.WriteBoolean("isLocked", false);
         w.WriteEndObject();
@@ -637,7 +665,8 @@ public sealed class FakeAdoServer : IAsyncDisposable
                 w.WriteNumberValue(number);
                 break;
             case DateTimeOffset instant:
-                w.WriteStringValue(Iso(instant));
+                Span<char> iso = stackalloc char[IsoMaxLength];
+                w.WriteStringValue(iso[..FormatIso(instant, iso)]);
                 break;
             case FakeAdoPerson person:
                 Identity(w, person);
@@ -649,7 +678,7 @@ public sealed class FakeAdoServer : IAsyncDisposable
 
     /// <summary>An identity reference; serialised once per person, since every update and comment repeats a few of them.</summary>
     private void Identity(Utf8JsonWriter w, FakeAdoPerson person) =>
-        w.WriteRawValue(_identities.GetOrAdd(person, IdentityBytes), skipInputValidation: true);
+        w.WriteRawValue(_identities.TryGetValue(person, out var bytes) ? bytes : _identities.GetOrAdd(person, IdentityBytes(person)), skipInputValidation: true);
 
     private byte[] IdentityBytes(FakeAdoPerson person)
     {
@@ -831,6 +860,57 @@ public sealed class FakeAdoServer : IAsyncDisposable
 
     private string ItemUrl(int id) => string.Create(CultureInfo.InvariantCulture, $"{BaseUrl}_apis/wit/workItems/{id}");
 
+    /// <summary>
+    /// Writes <c>{BaseUrl}_apis/wit/workItems/{id}</c> (and a sub-resource) without a string per URL: every update,
+    /// relation and comment carries one, and formatting them was a good part of what the fake spent per answer.
+    /// </summary>
+    private void WriteItemUrl(Utf8JsonWriter w, string property, int id, string? sub = null, long subId = 0)
+    {
+        var prefix = _itemUrlPrefix ??= BaseUrl + "_apis/wit/workItems/";
+        Span<char> url = stackalloc char[prefix.Length + 64];
+        prefix.CopyTo(url);
+        var length = prefix.Length;
+        id.TryFormat(url[length..], out var written, provider: CultureInfo.InvariantCulture);
+        length += written;
+        if (sub is not null)
+        {
+            sub.CopyTo(url[length..]);
+            length += sub.Length;
+            subId.TryFormat(url[length..], out written, provider: CultureInfo.InvariantCulture);
+            length += written;
+        }
+
+        w.WriteString(property, url[..length]);
+    }
+
+    private const int IsoMaxLength = 40;
+
+    private static void WriteIso(Utf8JsonWriter w, string property, DateTimeOffset instant)
+    {
+        Span<char> text = stackalloc char[IsoMaxLength];
+        w.WriteString(property, text[..FormatIso(instant, text)]);
+    }
+
+    /// <summary>Formats as <see cref="Iso"/> does into <paramref name="text"/>; returns the length.</summary>
+    private static int FormatIso(DateTimeOffset instant, Span<char> text)
+    {
+        // "O" of a UTC DateTime is yyyy-MM-ddTHH:mm:ss.fffffffZ: drop the zone, then trailing zeros and a bare dot.
+        instant.UtcDateTime.TryFormat(text, out var length, "O", CultureInfo.InvariantCulture);
+        length--;
+        while (text[length - 1] == '0')
+        {
+            length--;
+        }
+
+        if (text[length - 1] == '.')
+        {
+            length--;
+        }
+
+        text[length++] = 'Z';
+        return length;
+    }
+
     private static Reply ProjectMissing(string name) =>
         Error(404, $"TF200016: The following project does not exist: {name}. Verify that the name of the project is correct and that the project exists on the specified Azure DevOps Server.", "ProjectDoesNotExistWithNameException");
 
@@ -858,9 +938,8 @@ public sealed class FakeAdoServer : IAsyncDisposable
     /// <summary>ISO 8601 UTC with as many fractional digits as the instant needs (Azure DevOps varies them).</summary>
     public static string Iso(DateTimeOffset instant)
     {
-        var utc = instant.UtcDateTime;
-        var text = utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.');
-        return text + "Z";
+        Span<char> text = stackalloc char[IsoMaxLength];
+        return new string(text[..FormatIso(instant, text)]);
     }
 
     private static int Int(IQueryCollection query, string name, int fallback) =>
