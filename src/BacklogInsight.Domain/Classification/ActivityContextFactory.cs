@@ -15,8 +15,7 @@ public static class ActivityContextFactory
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(activities);
         ArgumentNullException.ThrowIfNull(findPerson);
-        var order = Enumerable.Range(0, activities.Count)
-            .OrderBy(i => activities[i].OccurredAt).ThenBy(i => activities[i].SourceKey, StringComparer.Ordinal).ToArray();
+        var order = InTimeOrder(activities);
         var statusAfter = new string?[activities.Count];
         string? current = null;
         foreach (var i in order)
@@ -48,6 +47,28 @@ public static class ActivityContextFactory
         }
 
         return contexts;
+    }
+
+    /// <summary>The activities' indexes by time, then source key; a stable sort, skipped when they come in that order already (as sources read them).</summary>
+    private static int[] InTimeOrder(IReadOnlyList<Activity> activities)
+    {
+        var order = new int[activities.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        for (var i = 1; i < order.Length; i++)
+        {
+            var byTime = activities[i - 1].OccurredAt.CompareTo(activities[i].OccurredAt);
+            if (byTime > 0 || (byTime == 0 && StringComparer.Ordinal.Compare(activities[i - 1].SourceKey, activities[i].SourceKey) > 0))
+            {
+                return Enumerable.Range(0, activities.Count)
+                    .OrderBy(n => activities[n].OccurredAt).ThenBy(n => activities[n].SourceKey, StringComparer.Ordinal).ToArray();
+            }
+        }
+
+        return order;
     }
 
     public static ActivityContext Create(string source, WorkItem item, Activity activity, string? status, Person? actor)
