@@ -21,6 +21,7 @@ internal sealed class ReasonCache
 
     private readonly ReasonHoles[] _holes;
     private readonly ConcurrentDictionary<Key, IReadOnlyList<string>> _kept = new();
+    private int _keptCount;
 
     public ReasonCache(TaxonomyRule[] rules)
     {
@@ -41,9 +42,11 @@ internal sealed class ReasonCache
         }
 
         reasons = ReasonWriter.Write(rule, context, in facts, signals, matched, cues);
-        if (_kept.Count < MaxEntries)
+
+        // ConcurrentDictionary.Count takes every lock: the entries are counted here instead (a few too many is harmless).
+        if (Volatile.Read(ref _keptCount) < MaxEntries && _kept.TryAdd(key, reasons))
         {
-            _kept.TryAdd(key, reasons);
+            Interlocked.Increment(ref _keptCount);
         }
 
         return reasons;
@@ -96,7 +99,19 @@ internal sealed class ReasonCache
     private static int Leans(SignalLeans signals) =>
         (int)signals.Level | ((signals.Actor is { } actor ? (int)actor : 0) << 4) | ((signals.Text is { } text ? (int)text : 0) << 8);
 
+    /// <summary>What the reasons show; equal keys give equal reasons.</summary>
     private readonly record struct Key(
         int Rule, string? SourceField, CanonicalField Field, string? ItemType, int Level, ActorRelation Actor, string? ActorName,
-        string? From, string? To, ulong Cues, int Leans);
+        string? From, string? To, ulong Cues, int Leans)
+    {
+        // The strings are short and few (field names, item types, states): their length and three characters tell them
+        // apart well enough, for a fraction of a full string hash. Equality still compares them whole.
+        public override int GetHashCode() => HashCode.Combine(
+            HashCode.Combine(Rule, Field, Level, Actor, Cues, Leans),
+            Sketch(SourceField), Sketch(ItemType), Sketch(ActorName), Sketch(From), Sketch(To));
+
+        private static int Sketch(string? text) =>
+            text is not { Length: > 0 } ? text is null ? -1 : 0
+            : text.Length ^ (text[0] << 8) ^ (text[text.Length / 2] << 16) ^ (text[^1] << 24);
+    }
 }
