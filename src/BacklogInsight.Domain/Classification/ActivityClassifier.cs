@@ -8,7 +8,8 @@ namespace BacklogInsight.Domain.Classification;
 /// <summary>
 /// Gives an activity its class (taxonomy §1) by the first matching rule of the taxonomy (§3), with a confidence
 /// computed as in §4 and reasons a person can follow. Pure, deterministic and thread-safe; it allocates only the result
-/// (and what it keeps of the last item, per thread, and of the actor names seen: answers that depend on nothing else).
+/// (and what it keeps of the last item, per thread, of the actor names seen, and of the reasons written: answers that
+/// depend on nothing else). Results with the same reasons share one read-only reasons list.
 /// </summary>
 public sealed class ActivityClassifier
 {
