@@ -1,6 +1,7 @@
 using BacklogInsight.Benchmarks.Alerts;
 using BacklogInsight.Benchmarks.AzureDevOps;
 using BacklogInsight.Benchmarks.Balance;
+using BacklogInsight.Benchmarks.Classification;
 using BacklogInsight.Benchmarks.Cluster;
 using BacklogInsight.Benchmarks.Jira;
 using BacklogInsight.Benchmarks.Pipeline;
@@ -44,6 +45,11 @@ public static class BenchmarkProgram
         if (args.Contains(PipelineScaleRun.Switch))
         {
             return await PipelineScaleRun.RunAsync(args);
+        }
+
+        if (args.Contains(ClassificationScaleRun.Switch))
+        {
+            return await ClassificationScaleRun.RunAsync(args);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

@@ -8,13 +8,18 @@ namespace BacklogInsight.Domain.Classification;
 /// <summary>
 /// Gives an activity its class (taxonomy §1) by the first matching rule of the taxonomy (§3), with a confidence
 /// computed as in §4 and reasons a person can follow. Pure, deterministic and thread-safe; it allocates only the result
-/// (and what it keeps of the last item, per thread, and of the actor names seen: answers that depend on nothing else).
+/// (and what it keeps of the last item, per thread, of the actor names seen, and of the reasons written: answers that
+/// depend on nothing else). Results with the same reasons share one read-only reasons list.
 /// </summary>
 public sealed class ActivityClassifier
 {
     private const int TextBudget = 768;
 
     private readonly Taxonomy _taxonomy;
+    private readonly TaxonomyRule[] _rules;
+    private readonly RuleCandidates _candidates;
+    private readonly ReasonCache _reasons;
+    private readonly int _longestContentFree;
     private readonly FrozenSet<string> _serviceAccounts;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _contentFree;
     private readonly ConcurrentDictionary<string, bool> _automationNames = new(StringComparer.Ordinal);
@@ -24,6 +29,9 @@ public sealed class ActivityClassifier
     [ThreadStatic]
     private static ItemTopic? _lastItem;
 
+    [ThreadStatic]
+    private static LastAnswers? _lastAnswers;
+
     /// <param name="taxonomy">The rules; <see cref="TaxonomyLoader.Default"/> when null.</param>
     /// <param name="serviceAccounts">Display names of accounts that run automation under a human-looking name.</param>
     public ActivityClassifier(Taxonomy? taxonomy = null, IEnumerable<string>? serviceAccounts = null)
@@ -31,6 +39,10 @@ public sealed class ActivityClassifier
         _taxonomy = taxonomy ?? TaxonomyLoader.Default;
         _serviceAccounts = (serviceAccounts ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _contentFree = _taxonomy.ContentFreeComments.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestContentFree = _taxonomy.ContentFreeComments.Count == 0 ? -1 : _taxonomy.ContentFreeComments.Max(c => c.Length);
+        _rules = [.. _taxonomy.Rules];
+        _candidates = new RuleCandidates(_rules);
+        _reasons = new ReasonCache(_rules);
     }
 
     public string TaxonomyVersion => _taxonomy.Version;
@@ -47,25 +59,40 @@ public sealed class ActivityClassifier
         var seen = bits[..seenWords];
         var topic = bits[seenWords..];
         Span<int> matched = stackalloc int[6];
-        var facts = Gather(context, buffer, seen, topic, matched, out var matchedCount);
-        foreach (var rule in _taxonomy.Rules)
+        var answers = LastAnswersOfThisThread();
+        var facts = Gather(context, answers, buffer, seen, topic, matched, out var matchedCount);
+        foreach (var index in _candidates.For(context.Kind, context.Field, facts.Scope, facts.Actor))
         {
+            var rule = _rules[index];
             if (RuleMatcher.Matches(rule, context, in facts))
             {
-                return Decide(rule, context, in facts, matched[..matchedCount]);
+                return Decide(index, rule, context, in facts, matched[..matchedCount]);
             }
         }
 
         throw new InvalidOperationException("The taxonomy's last rule must match every activity.");
     }
 
-    private ActivityFacts Gather(ActivityContext context, Span<char> buffer, Span<ulong> seen, Span<ulong> topic, Span<int> matched, out int matchedCount)
+    private LastAnswers LastAnswersOfThisThread()
+    {
+        var answers = _lastAnswers;
+        if (answers is null || !ReferenceEquals(answers.Classifier, this))
+        {
+            answers = new LastAnswers(this);
+            _lastAnswers = answers;
+        }
+
+        return answers;
+    }
+
+    private ActivityFacts Gather(
+        ActivityContext context, LastAnswers answers, Span<char> buffer, Span<ulong> seen, Span<ulong> topic, Span<int> matched, out int matchedCount)
     {
         var facts = new ActivityFacts
         {
-            Actor = RelationOf(context),
-            Scope = ScopeOf(context),
-            Started = context.Status is { } status && !_taxonomy.NotStartedStates.Contains(status.Trim()),
+            Actor = RelationOf(context, answers),
+            Scope = ScopeOf(context, answers),
+            Started = IsStarted(context.Status, answers),
         };
 
         var actionBuffer = buffer[..TextBudget];
@@ -120,9 +147,26 @@ public sealed class ActivityClassifier
         return facts;
     }
 
+    private bool IsStarted(string? status, LastAnswers answers)
+    {
+        if (status is null)
+        {
+            return false;
+        }
+
+        // An item's activities mostly share one status string: the answer for the last one is kept.
+        if (!ReferenceEquals(status, answers.Status))
+        {
+            answers.Started = !_taxonomy.NotStartedStates.Contains(status.Trim());
+            answers.Status = status;
+        }
+
+        return answers.Started;
+    }
+
     private bool IsContentFree(ReadOnlySpan<char> normalized)
     {
-        if (_contentFree.Contains(normalized))
+        if (normalized.Length <= _longestContentFree && _contentFree.Contains(normalized))
         {
             return true;
         }
@@ -141,9 +185,9 @@ public sealed class ActivityClassifier
         return true;
     }
 
-    private ActorRelation RelationOf(ActivityContext context)
+    private ActorRelation RelationOf(ActivityContext context, LastAnswers answers)
     {
-        if (context.IsBot || IsAutomationName(context.ActorName))
+        if (context.IsBot || IsAutomationName(context.ActorName, answers))
         {
             return ActorRelation.Bot;
         }
@@ -151,6 +195,19 @@ public sealed class ActivityClassifier
         return context.IsAssignee ? ActorRelation.Assignee
             : context.IsReporter ? ActorRelation.Reporter
             : ActorRelation.Other;
+    }
+
+    private bool IsAutomationName(string? name, LastAnswers answers)
+    {
+        if (ReferenceEquals(name, answers.ActorName))
+        {
+            return answers.Automation;
+        }
+
+        var answer = IsAutomationName(name);
+        answers.ActorName = name;
+        answers.Automation = answer;
+        return answer;
     }
 
     private bool IsAutomationName(string? name)
@@ -201,12 +258,23 @@ public sealed class ActivityClassifier
         return false;
     }
 
-    private ItemScope ScopeOf(ActivityContext context) =>
-        context.HierarchyLevel >= 1 || _taxonomy.PortfolioItemTypes.Contains(context.ItemType) ? ItemScope.Portfolio
+    private ItemScope ScopeOf(ActivityContext context, LastAnswers answers) =>
+        context.HierarchyLevel >= 1 || IsPortfolioType(context.ItemType, answers) ? ItemScope.Portfolio
         : context.HierarchyLevel < 0 ? ItemScope.Task
         : ItemScope.Team;
 
-    private Model.Classification Decide(TaxonomyRule rule, ActivityContext context, in ActivityFacts facts, ReadOnlySpan<int> matched)
+    private bool IsPortfolioType(string itemType, LastAnswers answers)
+    {
+        if (!ReferenceEquals(itemType, answers.ItemType))
+        {
+            answers.Portfolio = _taxonomy.PortfolioItemTypes.Contains(itemType);
+            answers.ItemType = itemType;
+        }
+
+        return answers.Portfolio;
+    }
+
+    private Model.Classification Decide(int ruleIndex, TaxonomyRule rule, ActivityContext context, in ActivityFacts facts, ReadOnlySpan<int> matched)
     {
         var signals = new SignalLeans(facts);
         var confidence = rule.Confidence ?? signals.Confidence(rule, _taxonomy.Confidence);
@@ -215,9 +283,30 @@ public sealed class ActivityClassifier
             Class = rule.Class,
             Confidence = Math.Round(confidence, 2),
             RuleId = rule.Id,
-            Reasons = ReasonWriter.Write(rule, context, in facts, signals, matched, _taxonomy.Cues),
+            Reasons = _reasons.Get(ruleIndex, rule, context, in facts, signals, matched, _taxonomy.Cues),
             TaxonomyVersion = _taxonomy.Version,
         };
+    }
+
+    /// <summary>
+    /// The last status, item type and actor name this thread looked up, with the answers: an item's activities come one
+    /// after another and mostly share these strings, so a reference comparison replaces a case-insensitive look-up.
+    /// </summary>
+    private sealed class LastAnswers(ActivityClassifier classifier)
+    {
+        public ActivityClassifier Classifier { get; } = classifier;
+
+        public string? Status { get; set; }
+
+        public bool Started { get; set; }
+
+        public string? ItemType { get; set; }
+
+        public bool Portfolio { get; set; }
+
+        public string? ActorName { get; set; }
+
+        public bool Automation { get; set; }
     }
 
     /// <summary>The cue scores of one item's title and description, and the topic words they set.</summary>

@@ -15,8 +15,7 @@ public static class ActivityContextFactory
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(activities);
         ArgumentNullException.ThrowIfNull(findPerson);
-        var order = Enumerable.Range(0, activities.Count)
-            .OrderBy(i => activities[i].OccurredAt).ThenBy(i => activities[i].SourceKey, StringComparer.Ordinal).ToArray();
+        var order = InTimeOrder(activities);
         var statusAfter = new string?[activities.Count];
         string? current = null;
         foreach (var i in order)
@@ -42,13 +41,54 @@ public static class ActivityContextFactory
         }
 
         var contexts = new ActivityContext[activities.Count];
+        string? lastActorId = null;
+        Person? lastActor = null;
         for (var i = 0; i < activities.Count; i++)
         {
-            contexts[i] = Create(source, item, activities[i], statusAfter[i], findPerson(activities[i].ActorSourceId));
+            // An item's activities are mostly by one or two people: the person found last is asked for again only when the id changes.
+            var actorId = activities[i].ActorSourceId;
+            if (i == 0 || !ReferenceEquals(actorId, lastActorId))
+            {
+                lastActor = findPerson(actorId);
+                lastActorId = actorId;
+            }
+
+            contexts[i] = Create(source, item, activities[i], statusAfter[i], lastActor);
         }
 
         return contexts;
     }
+
+    /// <summary>
+    /// The activities' indexes by time, then source key, then position (a stable sort); no sort at all when they come in
+    /// that order already, as sources mostly read them.
+    /// </summary>
+    private static int[] InTimeOrder(IReadOnlyList<Activity> activities)
+    {
+        var count = activities.Count;
+        var order = new int[count];
+        var times = new long[count];
+        var keys = new string?[count];
+        var sorted = true;
+        for (var i = 0; i < count; i++)
+        {
+            var activity = activities[i];
+            order[i] = i;
+            times[i] = activity.OccurredAt.UtcTicks;
+            keys[i] = activity.SourceKey;
+            sorted = sorted && (i == 0 || Compare(times, keys, i - 1, i) <= 0);
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(order, (a, b) => Compare(times, keys, a, b) is var byTimeAndKey and not 0 ? byTimeAndKey : a.CompareTo(b));
+        }
+
+        return order;
+    }
+
+    private static int Compare(long[] times, string?[] keys, int a, int b) =>
+        times[a] != times[b] ? times[a].CompareTo(times[b]) : string.CompareOrdinal(keys[a], keys[b]);
 
     public static ActivityContext Create(string source, WorkItem item, Activity activity, string? status, Person? actor)
     {

@@ -41,6 +41,36 @@ internal static class ReasonWriter
         return reasons;
     }
 
+    /// <summary>The holes <paramref name="template"/> fills, found as <see cref="Fill"/> finds them.</summary>
+    public static ReasonHoles HolesOf(string template)
+    {
+        var holes = ReasonHoles.None;
+        var rest = template.AsSpan();
+        while (rest.Length > 0)
+        {
+            var open = rest.IndexOf('{');
+            var close = open < 0 ? -1 : rest[open..].IndexOf('}');
+            if (close < 0)
+            {
+                return holes;
+            }
+
+            holes |= rest.Slice(open + 1, close - 1) switch
+            {
+                "field" => ReasonHoles.Field,
+                "type" => ReasonHoles.Type,
+                "level" => ReasonHoles.Level,
+                "actor" => ReasonHoles.Actor,
+                "from" => ReasonHoles.From,
+                "to" => ReasonHoles.To,
+                _ => ReasonHoles.None,
+            };
+            rest = rest[(open + close + 1)..];
+        }
+
+        return holes;
+    }
+
     /// <summary>Writes the rule's reason, filling its holes in one pass over the template.</summary>
     private static void Fill(StringBuilder text, TaxonomyRule rule, ActivityContext context, ActorRelation actor)
     {

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace BacklogInsight.Domain.Classification;
 
-/// <summary>Tests one rule's conditions against an activity; cheapest tests first.</summary>
+/// <summary>Tests one rule's conditions against an activity; cheapest tests first, and no enumerator allocated.</summary>
 internal static class RuleMatcher
 {
     public static bool Matches(TaxonomyRule rule, ActivityContext context, in ActivityFacts facts)
@@ -28,20 +28,23 @@ internal static class RuleMatcher
             return false;
         }
 
-        foreach (var cue in rule.Cues)
+        var cues = rule.Cues;
+        for (var c = 0; c < cues.Count; c++)
         {
+            var cue = cues[c];
             var score = facts.Score(cue.Set, cue.Scope);
             if (score < cue.Min || score > cue.Max)
             {
                 return false;
             }
 
-            if (cue.Exceeds.Count > 0)
+            var exceeds = cue.Exceeds;
+            if (exceeds.Count > 0)
             {
                 var others = 0;
-                foreach (var other in cue.Exceeds)
+                for (var e = 0; e < exceeds.Count; e++)
                 {
-                    others += facts.Score(other, cue.Scope);
+                    others += facts.Score(exceeds[e], cue.Scope);
                 }
 
                 if (score < others + cue.By)
@@ -61,9 +64,9 @@ internal static class RuleMatcher
             return false;
         }
 
-        foreach (var list in lists)
+        for (var i = 0; i < lists.Count; i++)
         {
-            if (list.Contains(state))
+            if (lists[i].Contains(state))
             {
                 return true;
             }
