@@ -5,7 +5,7 @@ namespace BacklogInsight.Storage.Tests;
 /// <summary>Throwaway domain values with sane defaults.</summary>
 public static class Some
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
     public static WorkItem WorkItem(Guid connectionId, string sourceId, string status = "To Do") => new()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -16,6 +17,10 @@ internal sealed class SqliteRawStatement : IDisposable
     // What each parameter holds now: SQLite keeps bindings from one execution to the next, so a value equal to the
     // last one (the connection, the item, the taxonomy version of consecutive rows) is not bound again.
     private readonly Slot[] _bound;
+
+    // Text is encoded to UTF-8 here and SQLite copies it while binding: one buffer for every row instead of a new
+    // array per value, which is what binding a string costs otherwise.
+    private byte[] _utf8 = new byte[512];
 
     public SqliteRawStatement(SqliteConnection connection, string sql)
     {
@@ -49,7 +54,23 @@ internal sealed class SqliteRawStatement : IDisposable
             return;
         }
 
-        Check(raw.sqlite3_bind_text(_statement, index, value));
+        if (value.Length == 0)
+        {
+            // An empty span has no address, which SQLite would take for NULL.
+            Check(raw.sqlite3_bind_text(_statement, index, value));
+        }
+        else
+        {
+            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (most > _utf8.Length)
+            {
+                _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+            }
+
+            var length = Encoding.UTF8.GetBytes(value, _utf8);
+            Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length)));
+        }
+
         slot = new Slot { Held = Held.Text, Text = value };
     }
 

@@ -13,9 +13,11 @@ using Microsoft.Extensions.Hosting;
 namespace BacklogInsight.Benchmarks.Jira;
 
 /// <summary>
-/// <c>--jira-scale [--issues 5000,20000] [--page-size 100]</c>: a full first sync of a generated Jira Cloud site
-/// (loopback fake, no latency) through the real pipeline (fetch, parse, map, classify, store into SQLite), one
-/// fresh host and data folder per size. Prints throughput (wall clock, and per CPU second of this process, which the
+/// <c>--jira-scale [--issues 5000,20000] [--page-size 100] [--warm-up 1000]</c>: a full first sync of a generated Jira
+/// Cloud site (loopback fake, no latency) through the real pipeline (fetch, parse, map, classify, store into SQLite),
+/// one fresh host and data folder per size. A worker is a long-running process: before the measured sync, the same
+/// host syncs a small site of its own (another connection, printed as the cold figure) and waits until tiered JIT
+/// compilation has settled, so the measured sync shows the throughput of a warm worker. Prints throughput (wall clock, and per CPU second of this process, which the
 /// load of a shared machine distorts less), peak memory, and requests against the API's minimum.
 /// </summary>
 public static class JiraScaleRun
@@ -26,23 +28,22 @@ public static class JiraScaleRun
     {
         var sizes = (Option(args, "--issues") ?? "5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var pageSize = int.Parse(Option(args, "--page-size") ?? "100", CultureInfo.InvariantCulture);
+        var warmUp = int.Parse(Option(args, "--warm-up") ?? "1000", CultureInfo.InvariantCulture);
         Console.WriteLine($"Jira scale run: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, page size {pageSize}");
         Console.WriteLine($"load average before the run: {LoadAverage()}");
-        Console.WriteLine("issues | histories | comments | activities | seconds | issues/s | CPU s (issues per CPU s) | peak WS MB | peak managed MB | requests (search/changelog/comment/other) | minimum | ratio");
+        Console.WriteLine("issues | histories | comments | activities | seconds | issues/s | CPU s (issues per CPU s) | peak WS MB | peak managed MB | requests (search/changelog/comment/other) | minimum | ratio | runtime");
         // --source-only skips the end-to-end sync: the source's own figures, quicker to repeat while tuning it.
         var sourceOnly = args.Contains("--source-only");
         foreach (var size in sizes)
         {
-            await RunOneAsync(sourceOnly, size, pageSize);
+            await RunOneAsync(sourceOnly, size, pageSize, warmUp);
         }
 
         return 0;
     }
 
-    private static async Task RunOneAsync(bool sourceOnly, int issues, int pageSize)
+    private static async Task RunOneAsync(bool sourceOnly, int issues, int pageSize, int warmUp)
     {
-        var site = new FakeJiraSite(new FakeJiraSiteOptions { Issues = issues });
-        await using var fake = await FakeJiraServer.StartAsync(site);
         var data = Directory.CreateTempSubdirectory("backlog-insight-jira-scale-");
         try
         {
@@ -65,81 +66,14 @@ public static class JiraScaleRun
             using var host = builder.Build();
             await host.StartAsync();
 
-            await using var scope = host.Services.CreateAsyncScope();
-            var connection = await scope.ServiceProvider.GetRequiredService<ConnectionRegistration>().CreateAsync(
-                new ConnectionDefinition
-                {
-                    Name = "jira-scale",
-                    Kind = "jira",
-                    BaseUrl = fake.BaseUrl.AbsoluteUri,
-                    SettingsJson = """{"deployment":"cloud","email":"x@y","projects":["PAY"]}""",
-                    Secrets = new Dictionary<string, string> { ["token"] = "fake-token" },
-                },
-                CancellationToken.None) ?? throw new InvalidOperationException("The connection exists already.");
-            if (!sourceOnly)
+            if (warmUp > 0 && !sourceOnly)
             {
-                var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
-                fake.ResetCounts();
-
-                GC.Collect();
-                using var sampler = new MemorySampler();
-                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
-                var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
-                clock.Stop();
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-                sampler.Sample();
-
-                var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
-                var stored = db.WorkItems.Count();
-                if (stored != issues)
-                {
-                    throw new InvalidOperationException($"Stored {stored} work items for {issues} issues.");
-                }
-
-                var (totalHistories, totalComments) = Totals(site);
-                var (search, changelog, comment) = site.MinimumRequests(pageSize);
-                var counts = fake.Counts();
-                var made = counts.Where(c => c.Key != FakeJiraServer.Throttled).Sum(c => c.Value);
-                var overflowMade = counts.GetValueOrDefault(FakeJiraServer.Search) + counts.GetValueOrDefault(FakeJiraServer.Changelog) + counts.GetValueOrDefault(FakeJiraServer.Comment);
-                var minimum = search + changelog + comment;
-                Console.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{issues} | {totalHistories} | {totalComments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {issues / clock.Elapsed.TotalSeconds:0} | {cpu.TotalSeconds:0.0} ({issues / cpu.TotalSeconds:0}) | "
-                    + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
-                    + $"{made} ({counts.GetValueOrDefault(FakeJiraServer.Search)}/{counts.GetValueOrDefault(FakeJiraServer.Changelog)}/{counts.GetValueOrDefault(FakeJiraServer.Comment)}/{made - overflowMade}) | "
-                    + $"{minimum} ({search}/{changelog}/{comment}) | {(double)overflowMade / minimum:0.000}x paging, {(double)made / minimum:0.000}x all"));
+                Console.Write("  warm-up, cold host: ");
+                await SyncSiteAsync(host, sourceOnly: false, warmUp, pageSize, "jira-warm-up");
+                await JitSettledAsync();
             }
 
-            // The same read without classifying or storing: how much of the time is the Jira source itself.
-            if (sourceOnly)
-            {
-                // Without the end-to-end sync before it, the read would pay for JIT compilation (tiering goes on for
-                // thousands of requests): one whole read first, as the end-to-end sync would have done.
-                var warmUp = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
-                var warmed = 0;
-                await foreach (var page in warmUp.ReadChangesAsync(null, CancellationToken.None))
-                {
-                    warmed += page.Changes.Count;
-                }
-            }
-
-            fake.ResetCounts();
-            var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
-            var read = 0;
-            var sourceCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var sourceRuntime = RuntimeCost.Now();
-            var sourceClock = Stopwatch.StartNew();
-            await foreach (var page in source.ReadChangesAsync(null, CancellationToken.None))
-            {
-                read += page.Changes.Count;
-            }
-
-            sourceClock.Stop();
-            var sourceCpu = Process.GetCurrentProcess().TotalProcessorTime - sourceCpuBefore;
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"  source only (fetch, parse, map; no classify/store): {read} issues in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} issues/s, CPU {sourceCpu.TotalSeconds:0.0} s = {sourceCpu.TotalMilliseconds / read:0.000} ms per issue ({RuntimeCost.Now() - sourceRuntime}), {SourceRequests(fake, site, pageSize)}"));
+            await SyncSiteAsync(host, sourceOnly, issues, pageSize, "jira-scale");
             await host.StopAsync();
         }
         finally
@@ -147,6 +81,108 @@ public static class JiraScaleRun
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             data.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Waits until no method has been compiled for a second (at most 20 s): tiering recompiles hot methods in the background.</summary>
+    private static async Task JitSettledAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == compiled)
+            {
+                return;
+            }
+
+            compiled = now;
+        }
+    }
+
+    /// <summary>Syncs a fresh fake site of this size as a new connection of the host and prints its figures.</summary>
+    private static async Task SyncSiteAsync(IHost host, bool sourceOnly, int issues, int pageSize, string name)
+    {
+        var site = new FakeJiraSite(new FakeJiraSiteOptions { Issues = issues });
+        await using var fake = await FakeJiraServer.StartAsync(site);
+        await using var scope = host.Services.CreateAsyncScope();
+        var connection = await scope.ServiceProvider.GetRequiredService<ConnectionRegistration>().CreateAsync(
+            new ConnectionDefinition
+            {
+                Name = name,
+                Kind = "jira",
+                BaseUrl = fake.BaseUrl.AbsoluteUri,
+                SettingsJson = """{"deployment":"cloud","email":"x@y","projects":["PAY"]}""",
+                Secrets = new Dictionary<string, string> { ["token"] = "fake-token" },
+            },
+            CancellationToken.None) ?? throw new InvalidOperationException("The connection exists already.");
+        if (!sourceOnly)
+        {
+            var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
+            fake.ResetCounts();
+
+            GC.Collect();
+            using var sampler = new MemorySampler();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var runtime = RuntimeCost.Now();
+            var clock = Stopwatch.StartNew();
+            var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
+            clock.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var runtimeCost = RuntimeCost.Now() - runtime;
+            sampler.Sample();
+
+            var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
+            var stored = db.WorkItems.Count(w => w.ConnectionId == connection.Id);
+            if (stored != issues)
+            {
+                throw new InvalidOperationException($"Stored {stored} work items for {issues} issues.");
+            }
+
+            var (totalHistories, totalComments) = Totals(site);
+            var (search, changelog, comment) = site.MinimumRequests(pageSize);
+            var counts = fake.Counts();
+            var made = counts.Where(c => c.Key != FakeJiraServer.Throttled).Sum(c => c.Value);
+            var overflowMade = counts.GetValueOrDefault(FakeJiraServer.Search) + counts.GetValueOrDefault(FakeJiraServer.Changelog) + counts.GetValueOrDefault(FakeJiraServer.Comment);
+            var minimum = search + changelog + comment;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{issues} | {totalHistories} | {totalComments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {issues / clock.Elapsed.TotalSeconds:0} | {cpu.TotalSeconds:0.0} ({issues / cpu.TotalSeconds:0}) | "
+                + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
+                + $"{made} ({counts.GetValueOrDefault(FakeJiraServer.Search)}/{counts.GetValueOrDefault(FakeJiraServer.Changelog)}/{counts.GetValueOrDefault(FakeJiraServer.Comment)}/{made - overflowMade}) | "
+                + $"{minimum} ({search}/{changelog}/{comment}) | {(double)overflowMade / minimum:0.000}x paging, {(double)made / minimum:0.000}x all | {runtimeCost}"));
+        }
+
+        // The same read without classifying or storing: how much of the time is the Jira source itself.
+        if (sourceOnly)
+        {
+            // Without the end-to-end sync before it, the read would pay for JIT compilation (tiering goes on for
+            // thousands of requests): one whole read first, as the end-to-end sync would have done.
+            var warmUp = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
+            var warmed = 0;
+            await foreach (var page in warmUp.ReadChangesAsync(null, CancellationToken.None))
+            {
+                warmed += page.Changes.Count;
+            }
+        }
+
+        fake.ResetCounts();
+        var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
+        var read = 0;
+        var sourceCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var sourceRuntime = RuntimeCost.Now();
+        var sourceClock = Stopwatch.StartNew();
+        await foreach (var page in source.ReadChangesAsync(null, CancellationToken.None))
+        {
+            read += page.Changes.Count;
+        }
+
+        sourceClock.Stop();
+        var sourceCpu = Process.GetCurrentProcess().TotalProcessorTime - sourceCpuBefore;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  source only (fetch, parse, map; no classify/store): {read} issues in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} issues/s, CPU {sourceCpu.TotalSeconds:0.0} s = {sourceCpu.TotalMilliseconds / read:0.000} ms per issue ({RuntimeCost.Now() - sourceRuntime}), {SourceRequests(fake, site, pageSize)}"));
     }
 
     /// <summary>The paging requests of the source-only read against the minimum, so a faster read that costs more requests shows.</summary>

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Hosting;
 namespace BacklogInsight.Benchmarks.Pipeline;
 
 /// <summary>
-/// <c>--pipeline-scale [--source jira|azure-devops] [--issues 5000]</c>: what the sync costs after the source. The
+/// <c>--pipeline-scale [--source jira|azure-devops] [--issues 5000] [--keep-data]</c>: what the sync costs after the source. The
 /// fake site is read completely into memory first (fetch, parse, map), then the real <see cref="SyncPipeline"/> runs
 /// over those pages replayed by an instant source, so the figures are classification, team weeks and storage
 /// (SQLite) only: wall clock and CPU of this process for that part alone. The end-to-end runs
@@ -30,18 +30,19 @@ public static class PipelineScaleRun
     {
         var kind = Option(args, "--source") ?? "jira";
         var sizes = (Option(args, "--issues") ?? "5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var keepData = args.Contains("--keep-data");
         Console.WriteLine($"Pipeline scale run ({kind}): {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"load average before the run: {LoadAverage()}");
         Console.WriteLine("items | activities | source read s | pipeline s | items/s | pipeline CPU s | ms CPU per item | items per CPU s");
         foreach (var size in sizes)
         {
-            await RunOneAsync(kind, size);
+            await RunOneAsync(kind, size, keepData);
         }
 
         return 0;
     }
 
-    private static async Task RunOneAsync(string kind, int size)
+    private static async Task RunOneAsync(string kind, int size, bool keepData)
     {
         var data = Directory.CreateTempSubdirectory("backlog-insight-pipeline-scale-");
         try
@@ -68,7 +69,14 @@ public static class PipelineScaleRun
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            data.Delete(recursive: true);
+            if (keepData)
+            {
+                Console.WriteLine($"  database kept in {data.FullName}");
+            }
+            else
+            {
+                data.Delete(recursive: true);
+            }
         }
     }
 

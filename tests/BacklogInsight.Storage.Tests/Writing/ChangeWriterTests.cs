@@ -209,6 +209,32 @@ public sealed class ChangeWriterTests
             w.AssigneeSourceId, w.ReporterSourceId, w.ParentSourceId, w.SprintSourceId, string.Join(",", w.Labels),
             w.CreatedAt.UtcTicks, w.UpdatedAt.UtcTicks, w.Url);
 
+    [Test]
+    public async Task WritePage_ActivityText_EmptyNonAsciiLongAndMissing_ReadsBackAsWritten()
+    {
+        var longText = string.Concat(Enumerable.Repeat("Akzeptanzkriterien für Zahlungen ✓ 支付 😀; ", 80));
+        var id = _storage.ConnectionId;
+        var page = Page("cp-1", ("1", "c0")) with
+        {
+            Activities =
+            [
+                new Activity { ConnectionId = id, SourceKey = "c1", WorkItemSourceId = "1", ActorSourceId = "alice", OccurredAt = Some.Start, Kind = ActivityKind.Commented, Text = string.Empty, From = string.Empty },
+                new Activity { ConnectionId = id, SourceKey = "c2", WorkItemSourceId = "1", ActorSourceId = "alice", OccurredAt = Some.Start, Kind = ActivityKind.Commented, Text = "Grüße – naïve café ✓ 😀" },
+                new Activity { ConnectionId = id, SourceKey = "c3", WorkItemSourceId = "1", ActorSourceId = "alice", OccurredAt = Some.Start, Kind = ActivityKind.Commented, Text = longText },
+                new Activity { ConnectionId = id, SourceKey = "c4", WorkItemSourceId = "1", OccurredAt = Some.Start, Kind = ActivityKind.Commented },
+            ],
+        };
+
+        await WriteAsync(page);
+
+        await using var db = _storage.CreateContext();
+        var stored = await db.Activities.OrderBy(a => a.SourceKey).ToListAsync();
+        Assert.That(stored.Select(a => a.Text), Is.EqualTo(new[] { string.Empty, "Grüße – naïve café ✓ 😀", longText, null }));
+        Assert.That(stored[0].From, Is.EqualTo(string.Empty));
+        Assert.That(stored[3].ActorSourceId, Is.Null);
+        Assert.That(stored.Select(a => a.WorkItemSourceId), Is.All.EqualTo("1"));
+    }
+
     private PageWrite Page(string checkpoint, params (string Item, string Key)[] activities) => new()
     {
         ConnectionId = _storage.ConnectionId,
