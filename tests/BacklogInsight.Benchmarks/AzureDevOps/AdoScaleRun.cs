@@ -13,9 +13,11 @@ using Microsoft.Extensions.Hosting;
 namespace BacklogInsight.Benchmarks.AzureDevOps;
 
 /// <summary>
-/// <c>--ado-scale [--items 5000,20000] [--projects all|none]</c>: a full first sync of a generated Azure DevOps
-/// organisation (4 projects, 12 teams, ~15 updates per item; loopback fake, no latency) through the real pipeline
-/// (fetch, parse, normalise, classify, store into SQLite), one fresh host and data folder per size. Prints items/s,
+/// <c>--ado-scale [--items 5000,20000] [--projects all|none] [--warm-up 1000]</c>: a full first sync of a generated
+/// Azure DevOps organisation (4 projects, 12 teams, ~15 updates per item; loopback fake, no latency) through the real
+/// pipeline (fetch, parse, normalise, classify, store into SQLite), one fresh host and data folder per size; before it
+/// the same host syncs a small organisation of its own (printed as the cold figure) and waits for JIT compilation to
+/// settle, so the measured sync shows a warm worker. Prints items/s, CPU,
 /// peak memory, requests made against the minimum the updates API allows (and what the reporting revisions API would
 /// need for the same revisions), and whether any WIQL query went over the cap.
 /// </summary>
@@ -27,23 +29,22 @@ public static class AdoScaleRun
     {
         var sizes = (Option(args, "--items") ?? "5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var perProject = (Option(args, "--projects") ?? "all") == "all";
+        var warmUp = int.Parse(Option(args, "--warm-up") ?? "1000", CultureInfo.InvariantCulture);
         Console.WriteLine($"Azure DevOps scale run: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, "
             + $"scope: {(perProject ? "4 followed projects" : "the whole organisation")}");
-        Console.WriteLine("items | updates | comments | activities | seconds | items/s | peak WS MB | peak managed MB | requests (wiql/batch/updates/comments/other) | minimum | ratio | WIQL over cap | reporting-revisions pages for the same revisions");
+        Console.WriteLine("items | updates | comments | activities | seconds | items/s | CPU s (items per CPU s) | peak WS MB | peak managed MB | requests (wiql/batch/updates/comments/other) | minimum | ratio | WIQL over cap | reporting-revisions pages for the same revisions | runtime");
         // --source-only skips the end-to-end sync: the source's own figures, quicker to repeat while tuning it.
         var sourceOnly = args.Contains("--source-only");
         foreach (var size in sizes)
         {
-            await RunOneAsync(sourceOnly, size, perProject);
+            await RunOneAsync(sourceOnly, size, perProject, warmUp);
         }
 
         return 0;
     }
 
-    private static async Task RunOneAsync(bool sourceOnly, int items, bool perProject)
+    private static async Task RunOneAsync(bool sourceOnly, int items, bool perProject, int warmUp)
     {
-        var organisation = new FakeAdoOrganisation(new FakeAdoOptions { Items = items });
-        await using var fake = await FakeAdoServer.StartAsync(organisation);
         var data = Directory.CreateTempSubdirectory("backlog-insight-ado-scale-");
         try
         {
@@ -65,98 +66,14 @@ public static class AdoScaleRun
             using var host = builder.Build();
             await host.StartAsync();
 
-            await using var scope = host.Services.CreateAsyncScope();
-            var projects = perProject ? """["Phoenix","Atlas","Mercury","Orion"]""" : "[]";
-            var connection = await scope.ServiceProvider.GetRequiredService<ConnectionRegistration>().CreateAsync(
-                new ConnectionDefinition
-                {
-                    Name = "ado-scale",
-                    Kind = "azure-devops",
-                    BaseUrl = fake.BaseUrl.AbsoluteUri,
-                    SettingsJson = $$"""{"deployment":"services","projects":{{projects}}}""",
-                    Secrets = new Dictionary<string, string> { ["token"] = "fake-pat" },
-                },
-                CancellationToken.None) ?? throw new InvalidOperationException("The connection exists already.");
-            if (!sourceOnly)
+            if (warmUp > 0 && !sourceOnly)
             {
-                var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
-                fake.ResetCounts();
-
-                GC.Collect();
-                using var sampler = new PeakMemorySampler();
-                var clock = Stopwatch.StartNew();
-                var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
-                clock.Stop();
-                sampler.Sample();
-
-                var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
-                var stored = db.WorkItems.Count();
-                if (stored != items)
-                {
-                    throw new InvalidOperationException($"Stored {stored} work items for {items}.");
-                }
-
-                var expected = organisation.ExpectedActivityKeys().Count;
-                if (finished.ActivitiesAdded != expected)
-                {
-                    throw new InvalidOperationException($"Stored {finished.ActivitiesAdded} activities; the organisation holds {expected}.");
-                }
-
-                var (updates, comments) = Totals(organisation);
-                var scopes = perProject ? 4 : 1;
-                var (wiql, batch, updatePages, commentPages) = organisation.MinimumRequests(scopes);
-                var counts = fake.Counts();
-                var made = counts.Where(c => c.Key is not (FakeAdoServer.Throttled or FakeAdoServer.OverCap)).Sum(c => c.Value);
-                var core = counts.GetValueOrDefault(FakeAdoServer.Wiql) + counts.GetValueOrDefault(FakeAdoServer.Batch)
-                    + counts.GetValueOrDefault(FakeAdoServer.Updates) + counts.GetValueOrDefault(FakeAdoServer.Comments);
-                var minimum = wiql + batch + updatePages + commentPages;
-                var overCap = counts.GetValueOrDefault(FakeAdoServer.OverCap);
-                Console.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{items} | {updates} | {comments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {items / clock.Elapsed.TotalSeconds:0} | "
-                    + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
-                    + $"{made} ({counts.GetValueOrDefault(FakeAdoServer.Wiql)}/{counts.GetValueOrDefault(FakeAdoServer.Batch)}/{counts.GetValueOrDefault(FakeAdoServer.Updates)}/{counts.GetValueOrDefault(FakeAdoServer.Comments)}/{made - core}) | "
-                    + $"{minimum} ({wiql}/{batch}/{updatePages}/{commentPages}) | {(double)core / minimum:0.000}x items, {(double)made / minimum:0.000}x all | "
-                    + $"{(overCap == 0 ? "no WIQL over the cap" : $"{overCap} WIQL over the cap")} | "
-                    + $"{organisation.MinimumReportingRevisionPages()} (+ {batch} batches for long text and links, + {commentPages} comments)"));
+                Console.Write("  warm-up, cold host: ");
+                await SyncOrganisationAsync(host, sourceOnly: false, warmUp, perProject, "ado-warm-up");
+                await JitSettling.WaitAsync();
             }
 
-            // The same read without classifying or storing: how much of the time is the Azure DevOps source itself.
-            if (sourceOnly)
-            {
-                // Without the end-to-end sync before it, the read would pay for JIT compilation (tiering goes on for
-                // thousands of requests): one whole read first, as the end-to-end sync would have done.
-                var warmUp = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
-                await warmUp.DiscoverAsync(CancellationToken.None);
-                var warmed = 0;
-                await foreach (var page in warmUp.ReadChangesAsync(null, CancellationToken.None))
-                {
-                    warmed += page.Changes.Count;
-                }
-            }
-
-            fake.ResetCounts();
-            var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
-            var read = 0;
-            var sourceCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var sourceRuntime = RuntimeCost.Now();
-            var sourceClock = Stopwatch.StartNew();
-            await source.DiscoverAsync(CancellationToken.None);
-            await foreach (var page in source.ReadChangesAsync(null, CancellationToken.None))
-            {
-                read += page.Changes.Count;
-            }
-
-            sourceClock.Stop();
-            var sourceCpu = Process.GetCurrentProcess().TotalProcessorTime - sourceCpuBefore;
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"  source only (fetch, parse, normalise; no classify/store): {read} items in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} items/s, CPU {sourceCpu.TotalSeconds:0.0} s = {sourceCpu.TotalMilliseconds / read:0.000} ms per item ({RuntimeCost.Now() - sourceRuntime}), {SourceRequests(fake, organisation, perProject)}"));
-
-            // Counting the alternative: every revision through the reporting revisions feed, as the same fake serves it.
-            fake.ResetCounts();
-            var pages = await ReadReportingFeedAsync(fake);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  reporting revisions feed read to its last batch: {pages} requests"));
+            await SyncOrganisationAsync(host, sourceOnly, items, perProject, "ado-scale");
             await host.StopAsync();
         }
         finally
@@ -164,6 +81,109 @@ public static class AdoScaleRun
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             data.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Syncs a fresh fake organisation of this size as a new connection of the host and prints its figures.</summary>
+    private static async Task SyncOrganisationAsync(IHost host, bool sourceOnly, int items, bool perProject, string name)
+    {
+        var organisation = new FakeAdoOrganisation(new FakeAdoOptions { Items = items });
+        await using var fake = await FakeAdoServer.StartAsync(organisation);
+        await using var scope = host.Services.CreateAsyncScope();
+        var projects = perProject ? """["Phoenix","Atlas","Mercury","Orion"]""" : "[]";
+        var connection = await scope.ServiceProvider.GetRequiredService<ConnectionRegistration>().CreateAsync(
+            new ConnectionDefinition
+            {
+                Name = name,
+                Kind = "azure-devops",
+                BaseUrl = fake.BaseUrl.AbsoluteUri,
+                SettingsJson = $$"""{"deployment":"services","projects":{{projects}}}""",
+                Secrets = new Dictionary<string, string> { ["token"] = "fake-pat" },
+            },
+            CancellationToken.None) ?? throw new InvalidOperationException("The connection exists already.");
+        if (!sourceOnly)
+        {
+            var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
+            fake.ResetCounts();
+
+            GC.Collect();
+            using var sampler = new PeakMemorySampler();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var runtime = RuntimeCost.Now();
+            var clock = Stopwatch.StartNew();
+            var finished = await scope.ServiceProvider.GetRequiredService<SyncPipeline>().RunAsync(connection.Id, run.Id, CancellationToken.None);
+            clock.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var runtimeCost = RuntimeCost.Now() - runtime;
+            sampler.Sample();
+
+            var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
+            var stored = db.WorkItems.Count(w => w.ConnectionId == connection.Id);
+            if (stored != items)
+            {
+                throw new InvalidOperationException($"Stored {stored} work items for {items}.");
+            }
+
+            var expected = organisation.ExpectedActivityKeys().Count;
+            if (finished.ActivitiesAdded != expected)
+            {
+                throw new InvalidOperationException($"Stored {finished.ActivitiesAdded} activities; the organisation holds {expected}.");
+            }
+
+            var (updates, comments) = Totals(organisation);
+            var scopes = perProject ? 4 : 1;
+            var (wiql, batch, updatePages, commentPages) = organisation.MinimumRequests(scopes);
+            var counts = fake.Counts();
+            var made = counts.Where(c => c.Key is not (FakeAdoServer.Throttled or FakeAdoServer.OverCap)).Sum(c => c.Value);
+            var core = counts.GetValueOrDefault(FakeAdoServer.Wiql) + counts.GetValueOrDefault(FakeAdoServer.Batch)
+                + counts.GetValueOrDefault(FakeAdoServer.Updates) + counts.GetValueOrDefault(FakeAdoServer.Comments);
+            var minimum = wiql + batch + updatePages + commentPages;
+            var overCap = counts.GetValueOrDefault(FakeAdoServer.OverCap);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{items} | {updates} | {comments} | {finished.ActivitiesAdded} | {clock.Elapsed.TotalSeconds:0.0} | {items / clock.Elapsed.TotalSeconds:0} | {cpu.TotalSeconds:0.0} ({items / cpu.TotalSeconds:0}) | "
+                + $"{sampler.PeakWorkingSet / 1048576.0:0} | {sampler.PeakManaged / 1048576.0:0} | "
+                + $"{made} ({counts.GetValueOrDefault(FakeAdoServer.Wiql)}/{counts.GetValueOrDefault(FakeAdoServer.Batch)}/{counts.GetValueOrDefault(FakeAdoServer.Updates)}/{counts.GetValueOrDefault(FakeAdoServer.Comments)}/{made - core}) | "
+                + $"{minimum} ({wiql}/{batch}/{updatePages}/{commentPages}) | {(double)core / minimum:0.000}x items, {(double)made / minimum:0.000}x all | "
+                + $"{(overCap == 0 ? "no WIQL over the cap" : $"{overCap} WIQL over the cap")} | "
+                + $"{organisation.MinimumReportingRevisionPages()} (+ {batch} batches for long text and links, + {commentPages} comments) | {runtimeCost}"));
+        }
+
+        // The same read without classifying or storing: how much of the time is the Azure DevOps source itself.
+        if (sourceOnly)
+        {
+            // Without the end-to-end sync before it, the read would pay for JIT compilation (tiering goes on for
+            // thousands of requests): one whole read first, as the end-to-end sync would have done.
+            var warmUp = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
+            await warmUp.DiscoverAsync(CancellationToken.None);
+            var warmed = 0;
+            await foreach (var page in warmUp.ReadChangesAsync(null, CancellationToken.None))
+            {
+                warmed += page.Changes.Count;
+            }
+        }
+
+        fake.ResetCounts();
+        var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
+        var read = 0;
+        var sourceCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var sourceRuntime = RuntimeCost.Now();
+        var sourceClock = Stopwatch.StartNew();
+        await source.DiscoverAsync(CancellationToken.None);
+        await foreach (var page in source.ReadChangesAsync(null, CancellationToken.None))
+        {
+            read += page.Changes.Count;
+        }
+
+        sourceClock.Stop();
+        var sourceCpu = Process.GetCurrentProcess().TotalProcessorTime - sourceCpuBefore;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  source only (fetch, parse, normalise; no classify/store): {read} items in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} items/s, CPU {sourceCpu.TotalSeconds:0.0} s = {sourceCpu.TotalMilliseconds / read:0.000} ms per item ({RuntimeCost.Now() - sourceRuntime}), {SourceRequests(fake, organisation, perProject)}"));
+
+        // Counting the alternative: every revision through the reporting revisions feed, as the same fake serves it.
+        fake.ResetCounts();
+        var pages = await ReadReportingFeedAsync(fake);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  reporting revisions feed read to its last batch: {pages} requests"));
     }
 
     /// <summary>Follows the reporting revisions continuation token to <c>isLastBatch</c>; returns the requests made.</summary>

@@ -70,7 +70,7 @@ public static class JiraScaleRun
             {
                 Console.Write("  warm-up, cold host: ");
                 await SyncSiteAsync(host, sourceOnly: false, warmUp, pageSize, "jira-warm-up");
-                await JitSettledAsync();
+                await JitSettling.WaitAsync();
             }
 
             await SyncSiteAsync(host, sourceOnly, issues, pageSize, "jira-scale");
@@ -80,24 +80,6 @@ public static class JiraScaleRun
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             data.Delete(recursive: true);
-        }
-    }
-
-    /// <summary>Waits until no method has been compiled for a second (at most 20 s): tiering recompiles hot methods in the background.</summary>
-    private static async Task JitSettledAsync()
-    {
-        var clock = Stopwatch.StartNew();
-        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-        while (clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            if (now == compiled)
-            {
-                return;
-            }
-
-            compiled = now;
         }
     }
 

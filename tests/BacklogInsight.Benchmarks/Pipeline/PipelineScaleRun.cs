@@ -99,7 +99,7 @@ public static class PipelineScaleRun
                 SettingsJson = kind == "jira"
                     ? """{"deployment":"cloud","email":"x@y","projects":["PAY"]}"""
                     : """{"deployment":"services","projects":[]}""",
-                Secrets = new Dictionary<string, string> { ["token"] = "fake-token" },
+                Secrets = new Dictionary<string, string> { ["token"] = kind == "jira" ? "fake-token" : "fake-pat" },
             },
             CancellationToken.None) ?? throw new InvalidOperationException("The connection exists already.");
         var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
