@@ -212,7 +212,8 @@ public sealed class ChangeWriterTests
     [Test]
     public async Task WritePage_ActivityText_EmptyNonAsciiLongAndMissing_ReadsBackAsWritten()
     {
-        var longText = string.Concat(Enumerable.Repeat("Akzeptanzkriterien für Zahlungen ✓ 支付 😀; ", 80));
+        // Longer than the inserter's first text buffer, within the column's 2,000 characters.
+        var longText = string.Concat(Enumerable.Repeat("Akzeptanzkriterien für Zahlungen ✓ 支付 😀; ", 40));
         var id = _storage.ConnectionId;
         var page = Page("cp-1", ("1", "c0")) with
         {
