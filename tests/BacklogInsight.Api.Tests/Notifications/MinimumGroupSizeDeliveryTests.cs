@@ -4,12 +4,12 @@ using System.Text.Json.Nodes;
 using BacklogInsight.Api.Tests.Infrastructure;
 using BacklogInsight.Domain.Alerts;
 using BacklogInsight.Domain.Balance;
-using BacklogInsight.Domain.Reports;
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Domain.Reports;
 using BacklogInsight.Storage;
 using BacklogInsight.Storage.Aggregates;
-using BacklogInsight.Workers.Reports;
 using BacklogInsight.Workers.Jobs;
+using BacklogInsight.Workers.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -135,8 +135,13 @@ public sealed class MinimumGroupSizeDeliveryTests
         var week = WeekKey.Of(IsoWeek.FromInstant(NotificationsHarness.Start, TimeZoneInfo.Utc));
         db.ActivityCounts.AddRange(people.Take(acting).Select(p => new ActivityCount
         {
-            ConnectionId = connection.Id, TeamSourceId = name, Week = week, ActorSourceId = p.Item1,
-            Class = ActivityClass.Delivery, Count = 5, LastAt = NotificationsHarness.Start,
+            ConnectionId = connection.Id,
+            TeamSourceId = name,
+            Week = week,
+            ActorSourceId = p.Item1,
+            Class = ActivityClass.Delivery,
+            Count = 5,
+            LastAt = NotificationsHarness.Start,
         }));
         await db.SaveChangesAsync();
         return team.Id;
