@@ -27,9 +27,9 @@ public static class AdoScaleRun
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var sizes = (Option(args, "--items") ?? "5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
-        var perProject = (Option(args, "--projects") ?? "all") == "all";
-        var warmUp = int.Parse(Option(args, "--warm-up") ?? "1000", CultureInfo.InvariantCulture);
+        var sizes = (ScaleHost.Option(args, "--items") ?? "5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var perProject = (ScaleHost.Option(args, "--projects") ?? "all") == "all";
+        var warmUp = int.Parse(ScaleHost.Option(args, "--warm-up") ?? "1000", CultureInfo.InvariantCulture);
         Console.WriteLine($"Azure DevOps scale run: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, "
             + $"scope: {(perProject ? "4 followed projects" : "the whole organisation")}");
         Console.WriteLine("items | updates | comments | activities | seconds | items/s | CPU s (items per CPU s) | peak WS MB | peak managed MB | requests (wiql/batch/updates/comments/other) | minimum | ratio | WIQL over cap | reporting-revisions pages for the same revisions | runtime");
@@ -48,22 +48,7 @@ public static class AdoScaleRun
         var data = Directory.CreateTempSubdirectory("backlog-insight-ado-scale-");
         try
         {
-            var builder = Host.CreateApplicationBuilder();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = data.FullName,
-                ["Jobs:Storage"] = "memory",
-                ["Jobs:RunServer"] = "false",
-                ["Log:Format"] = "text",
-                ["Serilog:MinimumLevel:Default"] = "Warning",
-                ["Serilog:MinimumLevel:Override:Polly"] = "Warning",
-                ["Organisation:TimeZone"] = "Europe/Berlin",
-                ["Sources:AzureDevOps:HourlyRequestBudget"] = "1000000",
-                ["Security:Outbound:AllowHttp"] = "true",
-                ["Security:Outbound:AllowedNetworks:0"] = "127.0.0.0/8",
-            });
-            builder.AddBacklogCore(scheduleRecurringJobs: false);
-            using var host = builder.Build();
+            using var host = ScaleHost.Build(data.FullName);
             await host.StartAsync();
 
             if (warmUp > 0 && !sourceOnly)
@@ -232,9 +217,4 @@ public static class AdoScaleRun
         return (updates, comments);
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
 }

@@ -27,17 +27,17 @@ public static class ClassificationScaleRun
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var kind = Option(args, "--source") ?? "jira";
-        var size = int.Parse(Option(args, "--issues") ?? "5000", CultureInfo.InvariantCulture);
-        var rounds = int.Parse(Option(args, "--rounds") ?? "5", CultureInfo.InvariantCulture);
-        var outputs = Option(args, "--outputs");
+        var kind = ScaleHost.Option(args, "--source") ?? "jira";
+        var size = int.Parse(ScaleHost.Option(args, "--issues") ?? "5000", CultureInfo.InvariantCulture);
+        var rounds = int.Parse(ScaleHost.Option(args, "--rounds") ?? "5", CultureInfo.InvariantCulture);
+        var outputs = ScaleHost.Option(args, "--outputs");
         var data = Directory.CreateTempSubdirectory("backlog-insight-classify-scale-");
         try
         {
             var (pages, people) = await ReadAllAsync(kind, size, data.FullName);
             var activities = pages.Sum(p => p.Changes.Sum(c => c.Activities.Count));
             Console.WriteLine($"Classification scale run ({kind}, {size} items, {activities} activities): .NET {Environment.Version}");
-            Console.WriteLine($"load average before the run: {LoadAverage()}");
+            Console.WriteLine($"load average before the run: {ScaleHost.LoadAverage()}");
             var classifier = new PageClassifier(ClassifierFactory.Create(new ClassificationOptions()));
             for (var round = 1; round <= rounds; round++)
             {
@@ -61,7 +61,7 @@ public static class ClassificationScaleRun
                     + $"{cpuSeconds * 1e9 / activities:0} ns process CPU and {threadSeconds * 1e9 / activities:0} ns thread CPU per activity, {(double)bytes / activities:0} B allocated per activity"));
             }
 
-            Console.WriteLine($"load average after the run: {LoadAverage()}");
+            Console.WriteLine($"load average after the run: {ScaleHost.LoadAverage()}");
             if (outputs is not null)
             {
                 await WriteOutputsAsync(outputs, pages);
@@ -106,7 +106,7 @@ public static class ClassificationScaleRun
             ? (IAsyncDisposable)await FakeJiraServer.StartAsync(new FakeJiraSite(new FakeJiraSiteOptions { Issues = size }))
             : await FakeAdoServer.StartAsync(new FakeAdoOrganisation(new FakeAdoOptions { Items = size }));
         var baseUrl = fake is FakeJiraServer jira ? jira.BaseUrl : ((FakeAdoServer)fake).BaseUrl;
-        using var host = BuildHost(data);
+        using var host = ScaleHost.Build(data);
         await host.StartAsync();
         await using var scope = host.Services.CreateAsyncScope();
         var connection = await scope.ServiceProvider.GetRequiredService<ConnectionRegistration>().CreateAsync(
@@ -134,26 +134,6 @@ public static class ClassificationScaleRun
         return (pages, people);
     }
 
-    private static IHost BuildHost(string data)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = data,
-            ["Jobs:Storage"] = "memory",
-            ["Jobs:RunServer"] = "false",
-            ["Log:Format"] = "text",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Serilog:MinimumLevel:Override:Polly"] = "Warning",
-            ["Sources:Jira:HourlyRequestBudget"] = "1000000",
-            ["Sources:AzureDevOps:HourlyRequestBudget"] = "1000000",
-            ["Security:Outbound:AllowHttp"] = "true",
-            ["Security:Outbound:AllowedNetworks:0"] = "127.0.0.0/8",
-        });
-        builder.AddBacklogCore(scheduleRecurringJobs: false);
-        return builder.Build();
-    }
-
     /// <summary>This process's CPU time, so other processes on the machine do not count (the garbage collector's does).</summary>
     private static double ProcessCpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
@@ -171,12 +151,5 @@ public static class ClassificationScaleRun
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
 }

@@ -26,11 +26,11 @@ public static class JiraScaleRun
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var sizes = (Option(args, "--issues") ?? "5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
-        var pageSize = int.Parse(Option(args, "--page-size") ?? "100", CultureInfo.InvariantCulture);
-        var warmUp = int.Parse(Option(args, "--warm-up") ?? "1000", CultureInfo.InvariantCulture);
+        var sizes = (ScaleHost.Option(args, "--issues") ?? "5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var pageSize = int.Parse(ScaleHost.Option(args, "--page-size") ?? "100", CultureInfo.InvariantCulture);
+        var warmUp = int.Parse(ScaleHost.Option(args, "--warm-up") ?? "1000", CultureInfo.InvariantCulture);
         Console.WriteLine($"Jira scale run: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, page size {pageSize}");
-        Console.WriteLine($"load average before the run: {LoadAverage()}");
+        Console.WriteLine($"load average before the run: {ScaleHost.LoadAverage()}");
         Console.WriteLine("issues | histories | comments | activities | seconds | issues/s | CPU s (issues per CPU s) | peak WS MB | peak managed MB | requests (search/changelog/comment/other) | minimum | ratio | runtime");
         // --source-only skips the end-to-end sync: the source's own figures, quicker to repeat while tuning it.
         var sourceOnly = args.Contains("--source-only");
@@ -47,23 +47,10 @@ public static class JiraScaleRun
         var data = Directory.CreateTempSubdirectory("backlog-insight-jira-scale-");
         try
         {
-            var builder = Host.CreateApplicationBuilder();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            using var host = ScaleHost.Build(data.FullName, new Dictionary<string, string?>
             {
-                ["Storage:DataDirectory"] = data.FullName,
-                ["Jobs:Storage"] = "memory",
-                ["Jobs:RunServer"] = "false",
-                ["Log:Format"] = "text",
-                ["Serilog:MinimumLevel:Default"] = "Warning",
-                ["Serilog:MinimumLevel:Override:Polly"] = "Warning",
-                ["Organisation:TimeZone"] = "Europe/Berlin",
-                ["Sources:Jira:HourlyRequestBudget"] = "1000000",
                 ["Sources:Jira:SearchPageSize"] = pageSize.ToString(CultureInfo.InvariantCulture),
-                ["Security:Outbound:AllowHttp"] = "true",
-                ["Security:Outbound:AllowedNetworks:0"] = "127.0.0.0/8",
             });
-            builder.AddBacklogCore(scheduleRecurringJobs: false);
-            using var host = builder.Build();
             await host.StartAsync();
 
             if (warmUp > 0 && !sourceOnly)
@@ -190,15 +177,7 @@ public static class JiraScaleRun
         return (histories, comments);
     }
 
-    /// <summary>The 1, 5 and 15 minute load averages (Linux): on a shared machine, the figures mean little without them.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
 
     /// <summary>Samples the process working set and the managed heap every 50 ms; keeps the peaks.</summary>
     private sealed class MemorySampler : IDisposable

@@ -28,11 +28,11 @@ public static class PipelineScaleRun
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var kind = Option(args, "--source") ?? "jira";
-        var sizes = (Option(args, "--issues") ?? "5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var kind = ScaleHost.Option(args, "--source") ?? "jira";
+        var sizes = (ScaleHost.Option(args, "--issues") ?? "5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var keepData = args.Contains("--keep-data");
         Console.WriteLine($"Pipeline scale run ({kind}): {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        Console.WriteLine($"load average before the run: {LoadAverage()}");
+        Console.WriteLine($"load average before the run: {ScaleHost.LoadAverage()}");
         Console.WriteLine("items | activities | source read s | pipeline s | items/s | pipeline CPU s | ms CPU per item | items per CPU s");
         foreach (var size in sizes)
         {
@@ -49,7 +49,7 @@ public static class PipelineScaleRun
         {
             var (catalogue, pages, readSeconds, connection) = await ReadAllAsync(kind, size, data.FullName);
             var replay = new ReplaySourceFactory(kind, catalogue, pages);
-            using var host = BuildHost(data.FullName, services => services.Replace(ServiceDescriptor.Singleton<IBacklogSourceFactory>(replay)));
+            using var host = ScaleHost.Build(data.FullName, configure: services => services.Replace(ServiceDescriptor.Singleton<IBacklogSourceFactory>(replay)));
             await host.StartAsync();
             await using var scope = host.Services.CreateAsyncScope();
             var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection, "benchmark", CancellationToken.None);
@@ -87,7 +87,7 @@ public static class PipelineScaleRun
             ? (IAsyncDisposable)await FakeJiraServer.StartAsync(new FakeJiraSite(new FakeJiraSiteOptions { Issues = size }))
             : await FakeAdoServer.StartAsync(new FakeAdoOrganisation(new FakeAdoOptions { Items = size }));
         var baseUrl = fake is FakeJiraServer jira ? jira.BaseUrl : ((FakeAdoServer)fake).BaseUrl;
-        using var host = BuildHost(data, _ => { });
+        using var host = ScaleHost.Build(data);
         await host.StartAsync();
         await using var scope = host.Services.CreateAsyncScope();
         var connection = await scope.ServiceProvider.GetRequiredService<ConnectionRegistration>().CreateAsync(
@@ -116,36 +116,7 @@ public static class PipelineScaleRun
         return (catalogue, pages, clock.Elapsed.TotalSeconds, connection.Id);
     }
 
-    private static IHost BuildHost(string data, Action<IServiceCollection> configure)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = data,
-            ["Jobs:Storage"] = "memory",
-            ["Jobs:RunServer"] = "false",
-            ["Log:Format"] = "text",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Serilog:MinimumLevel:Override:Polly"] = "Warning",
-            ["Organisation:TimeZone"] = "Europe/Berlin",
-            ["Sources:Jira:HourlyRequestBudget"] = "1000000",
-            ["Sources:AzureDevOps:HourlyRequestBudget"] = "1000000",
-            ["Security:Outbound:AllowHttp"] = "true",
-            ["Security:Outbound:AllowedNetworks:0"] = "127.0.0.0/8",
-        });
-        builder.AddBacklogCore(scheduleRecurringJobs: false);
-        configure(builder.Services);
-        return builder.Build();
-    }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
 
     /// <summary>Hands out pages read before, instantly, once.</summary>
     private sealed class ReplaySourceFactory(string kind, SourceCatalogue catalogue, List<ChangePage> pages) : IBacklogSourceFactory, IBacklogSource
