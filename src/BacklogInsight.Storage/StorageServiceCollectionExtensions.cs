@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
                 .AddInterceptors(SqliteConnectionSettings.Instance));
         services.AddDbContext<PostgresBacklogDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<SqliteWalCheckpointer>();
         services.AddScoped<ChangeWriter>();
         services.AddScoped<ItemWriter>();
         services.AddScoped<WorkItemReconciler>();

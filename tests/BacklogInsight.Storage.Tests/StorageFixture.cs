@@ -28,6 +28,8 @@ public sealed class StorageFixture : IAsyncDisposable
 
     public bool IsPostgres => _postgres is not null;
 
+    public SqliteWalCheckpointer Checkpointer { get; } = new(Microsoft.Extensions.Logging.Abstractions.NullLogger<SqliteWalCheckpointer>.Instance);
+
     public static async Task<StorageFixture> CreateAsync()
     {
         StorageFixture fixture;
@@ -55,6 +57,7 @@ public sealed class StorageFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Checkpointer.DisposeAsync();
         if (_sqlite is not null)
         {
             await _sqlite.DisposeAsync();

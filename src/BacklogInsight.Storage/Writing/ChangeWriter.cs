@@ -1,5 +1,6 @@
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage.Aggregates;
+using BacklogInsight.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BacklogInsight.Storage.Writing;
@@ -8,7 +9,7 @@ namespace BacklogInsight.Storage.Writing;
 /// Stores what a source read: idempotent upserts keyed by the source's own ids, and the checkpoint advanced in the
 /// same transaction as the page it covers, so a run stopped anywhere resumes with no gap and no duplicate.
 /// </summary>
-public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher counts, TimeProvider time)
+public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher counts, SqliteWalCheckpointer checkpointer, TimeProvider time)
 {
     /// <summary>Upserts the catalogue (teams, people, sprints) of one connection.</summary>
     public async Task WriteCatalogueAsync(
@@ -164,6 +165,12 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (isSqlite)
+        {
+            // The copy into the database file happens on the checkpointer's thread while the next pages are written.
+            checkpointer.Request(db.Database.GetConnectionString()!);
+        }
+
         return results;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage.Aggregates;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +33,7 @@ internal static class PostgresActivityInserter
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var import = await connection.BeginBinaryImportAsync(Copy, cancellationToken);
+        var reasons = new ReasonsJsonCache();
         foreach (var a in activities)
         {
             var c = a.Classification;
@@ -54,7 +54,7 @@ internal static class PostgresActivityInserter
             await WriteNullableAsync(import, c?.Class.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await WriteNullableAsync(import, c?.Confidence, NpgsqlDbType.Double, cancellationToken);
             await WriteNullableAsync(import, c?.RuleId, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(import, c is null ? null : JsonSerializer.Serialize(c.Reasons, JsonSerializerOptions.Default), NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(import, c is null ? null : reasons.Of(c.Reasons), NpgsqlDbType.Text, cancellationToken);
             await WriteNullableAsync(import, c?.TaxonomyVersion, NpgsqlDbType.Varchar, cancellationToken);
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BacklogInsight.Domain.Model;
 using BacklogInsight.Storage.Aggregates;
 using Microsoft.Data.Sqlite;
@@ -38,6 +37,7 @@ internal static class SqliteActivityInserter
         var added = new List<Activity>(activities.Count);
         string? connectionText = null;
         var connectionOf = Guid.Empty;
+        var reasons = new ReasonsJsonCache();
         foreach (var a in activities)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -64,7 +64,7 @@ internal static class SqliteActivityInserter
             insert.Bind(14, c is null ? null : c.Class.ToString());
             insert.Bind(15, c?.Confidence);
             insert.Bind(16, c?.RuleId);
-            insert.Bind(17, c is null ? null : JsonSerializer.Serialize(c.Reasons, JsonSerializerOptions.Default));
+            insert.Bind(17, c is null ? null : reasons.Of(c.Reasons));
             insert.Bind(18, c?.TaxonomyVersion);
             if (insert.Execute() == 1)
             {

@@ -190,13 +190,13 @@ public sealed class ChangeWriterTests
         var alice = new Person { ConnectionId = _storage.ConnectionId, SourceId = "alice", DisplayName = "Alice" };
         await using (var db = _storage.CreateContext())
         {
-            await new ChangeWriter(db, new BacklogInsight.Storage.Aggregates.ActivityCountRefresher(db), _storage.Time).WriteCatalogueAsync(_storage.ConnectionId, [], [alice], [], CancellationToken.None);
+            await new ChangeWriter(db, new BacklogInsight.Storage.Aggregates.ActivityCountRefresher(db), _storage.Checkpointer, _storage.Time).WriteCatalogueAsync(_storage.ConnectionId, [], [alice], [], CancellationToken.None);
         }
 
         await using (var db = _storage.CreateContext())
         {
             var deactivated = new Person { ConnectionId = _storage.ConnectionId, SourceId = "alice", DisplayName = "Alice B.", IsActive = false };
-            await new ChangeWriter(db, new BacklogInsight.Storage.Aggregates.ActivityCountRefresher(db), _storage.Time).WriteCatalogueAsync(_storage.ConnectionId, [], [deactivated], [], CancellationToken.None);
+            await new ChangeWriter(db, new BacklogInsight.Storage.Aggregates.ActivityCountRefresher(db), _storage.Checkpointer, _storage.Time).WriteCatalogueAsync(_storage.ConnectionId, [], [deactivated], [], CancellationToken.None);
         }
 
         await using var check = _storage.CreateContext();
@@ -250,6 +250,6 @@ public sealed class ChangeWriterTests
     private async Task<PageWriteResult> WriteAsync(PageWrite page)
     {
         await using var db = _storage.CreateContext();
-        return await new ChangeWriter(db, new BacklogInsight.Storage.Aggregates.ActivityCountRefresher(db), _storage.Time).WritePageAsync(page, CancellationToken.None);
+        return await new ChangeWriter(db, new BacklogInsight.Storage.Aggregates.ActivityCountRefresher(db), _storage.Checkpointer, _storage.Time).WritePageAsync(page, CancellationToken.None);
     }
 }
