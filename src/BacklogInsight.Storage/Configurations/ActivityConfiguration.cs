@@ -11,8 +11,10 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     {
         builder.HasKey(a => a.Id);
         builder.HasOne<Connection>().WithMany().HasForeignKey(a => a.ConnectionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(a => new { a.ConnectionId, a.SourceKey }).IsUnique();
-        builder.HasIndex(a => new { a.ConnectionId, a.WorkItemSourceId });
+        // A source's activity keys are unique within their item (Jira's history and comment ids, Azure DevOps' revision
+        // numbers), so one unique index serves both the insert's conflict check and a work item's activities: a second
+        // index on (connection, item) cost every insert another B-tree write.
+        builder.HasIndex(a => new { a.ConnectionId, a.WorkItemSourceId, a.SourceKey }).IsUnique();
         builder.Property(a => a.TeamSourceId).HasMaxLength(100);
         builder.Property(a => a.Week).HasConversion(new IsoWeekConverter());
         // One index for a team's weeks (counts, reports) and, scanning it, a team's times; each index whose order is
@@ -31,7 +33,6 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             classification.Property(c => c.Confidence).HasColumnName("Confidence");
             classification.Property(c => c.RuleId).HasColumnName("RuleId").HasMaxLength(100);
             classification.Property(c => c.TaxonomyVersion).HasColumnName("TaxonomyVersion").HasMaxLength(40);
-            classification.HasIndex(c => c.TaxonomyVersion);
             classification.Property(c => c.Reasons).HasColumnName("Reasons")
                 .HasConversion(StringListConversion.Converter, StringListConversion.Comparer);
         });

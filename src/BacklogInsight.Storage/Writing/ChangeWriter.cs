@@ -213,11 +213,12 @@ public sealed class ChangeWriter(BacklogDbContext db, ActivityCountRefresher cou
         }
 
         var keys = page.Activities.Select(a => a.SourceKey).Distinct().ToList();
+        var activityItems = page.Activities.Select(a => a.WorkItemSourceId).Distinct().ToList();
         var storedKeys = (await db.Activities
-            .Where(a => a.ConnectionId == connectionId && keys.Contains(a.SourceKey))
-            .Select(a => a.SourceKey)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var added = page.Activities.Where(activity => storedKeys.Add(activity.SourceKey)).ToList();
+            .Where(a => a.ConnectionId == connectionId && activityItems.Contains(a.WorkItemSourceId) && keys.Contains(a.SourceKey))
+            .Select(a => new { a.WorkItemSourceId, a.SourceKey })
+            .ToListAsync(cancellationToken)).Select(k => (k.WorkItemSourceId, k.SourceKey)).ToHashSet();
+        var added = page.Activities.Where(activity => storedKeys.Add((activity.WorkItemSourceId, activity.SourceKey))).ToList();
         if (!db.Database.IsNpgsql())
         {
             db.Activities.AddRange(added);

@@ -8,7 +8,7 @@ namespace BacklogInsight.Storage.Writing;
 /// <summary>
 /// Inserts a page's activities with one prepared statement inside the page's transaction, skipping those whose
 /// source key is stored already. EF's change tracking cost about 97% of a sync's time, and asking first which keys
-/// exist cost a query of thousands of parameters per page; the unique index on (connection, source key) answers
+/// exist cost a query of thousands of parameters per page; the unique index on (connection, item, source key) answers
 /// instead. The statement is driven through SQLite's own API (<see cref="SqliteRawStatement"/>): ADO.NET's command
 /// looked every parameter up by name and built a data reader for each row, more than SQLite's own work. The rows
 /// written here are exactly what EF would write: the same columns, UTC ticks for instants, enum names, upper-case
@@ -20,7 +20,7 @@ internal static class SqliteActivityInserter
         INSERT INTO "Activities" ("ConnectionId", "SourceKey", "WorkItemSourceId", "ActorSourceId", "OccurredAt", "Kind", "Field",
             "SourceField", "From", "To", "Text", "TeamSourceId", "Week", "Class", "Confidence", "RuleId", "Reasons", "TaxonomyVersion")
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-        ON CONFLICT ("ConnectionId", "SourceKey") DO NOTHING
+        ON CONFLICT ("ConnectionId", "WorkItemSourceId", "SourceKey") DO NOTHING
         """;
 
     /// <summary>Inserts the activities not stored yet (the first of any repeated key wins) and returns them.</summary>

@@ -203,10 +203,8 @@ namespace BacklogInsight.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConnectionId", "SourceKey")
+                    b.HasIndex("ConnectionId", "WorkItemSourceId", "SourceKey")
                         .IsUnique();
-
-                    b.HasIndex("ConnectionId", "WorkItemSourceId");
 
                     b.HasIndex("ConnectionId", "TeamSourceId", "Week", "OccurredAt");
 
@@ -965,8 +963,6 @@ namespace BacklogInsight.Storage.Postgres.Migrations
                                 .HasColumnName("TaxonomyVersion");
 
                             b1.HasKey("ActivityId");
-
-                            b1.HasIndex("TaxonomyVersion");
 
                             b1.ToTable("Activities");
 

@@ -192,10 +192,8 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConnectionId", "SourceKey")
+                    b.HasIndex("ConnectionId", "WorkItemSourceId", "SourceKey")
                         .IsUnique();
-
-                    b.HasIndex("ConnectionId", "WorkItemSourceId");
 
                     b.HasIndex("ConnectionId", "TeamSourceId", "Week", "OccurredAt");
 
@@ -938,8 +936,6 @@ namespace BacklogInsight.Storage.Sqlite.Migrations
                                 .HasColumnName("TaxonomyVersion");
 
                             b1.HasKey("ActivityId");
-
-                            b1.HasIndex("TaxonomyVersion");
 
                             b1.ToTable("Activities");
 
