@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using BacklogInsight.Sources;
 using BacklogInsight.Domain.Model;
+using BacklogInsight.Sources;
 
 namespace BacklogInsight.Benchmarks.Fakes;
 
