@@ -3,6 +3,7 @@ using BacklogInsight.Benchmarks.AzureDevOps;
 using BacklogInsight.Benchmarks.Balance;
 using BacklogInsight.Benchmarks.Classification;
 using BacklogInsight.Benchmarks.Cluster;
+using BacklogInsight.Benchmarks.Fakes;
 using BacklogInsight.Benchmarks.Jira;
 using BacklogInsight.Benchmarks.Pipeline;
 using BenchmarkDotNet.Running;
@@ -11,12 +12,18 @@ namespace BacklogInsight.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet's switcher, or a load scenario that needs a database or a fake site and prints its figures:
-/// <c>--balance-scale</c> (role balance over a million activities) <c>--jira-scale</c> (a fake Jira site) or <c>--alerts-scale</c> (alert evaluation over 200 teams).
+/// <c>--balance-scale</c> (role balance over a million activities) <c>--jira-scale</c> (a fake Jira site) or <c>--alerts-scale</c> (alert evaluation over 200 teams);
+/// <c>--serve-fake</c> is the child process the Jira and Azure DevOps scale runs serve their fake from.
 /// </summary>
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == FakeServeMode.Switch)
+        {
+            return await FakeServeMode.RunAsync(args);
+        }
+
         if (args.Length > 0 && args[0] == "--balance-scale")
         {
             return await BalanceScaleLoad.RunAsync(args);

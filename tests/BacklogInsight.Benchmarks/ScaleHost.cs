@@ -1,4 +1,5 @@
 using BacklogInsight.Api.Infrastructure;
+using BacklogInsight.Benchmarks.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,6 +46,14 @@ public static class ScaleHost
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
+
+    /// <summary><c>--fake in-process</c>, or <c>--fake child-process</c> (the default): where the Jira and Azure DevOps runs serve their fake.</summary>
+    public static FakePlacement Placement(string[] args) => Option(args, "--fake") switch
+    {
+        null or "child-process" => FakePlacement.ChildProcess,
+        "in-process" => FakePlacement.InProcess,
+        var other => throw new ArgumentException($"--fake {other}: child-process or in-process."),
+    };
 
     /// <summary>The 1, 5 and 15 minute load averages (Linux): on a shared machine, the figures mean little without them.</summary>
     public static string LoadAverage() =>

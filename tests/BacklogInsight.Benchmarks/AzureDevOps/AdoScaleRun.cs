@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BacklogInsight.Api.Infrastructure;
 using BacklogInsight.Api.Tests.AzureDevOps.Fake;
+using BacklogInsight.Benchmarks.Fakes;
 using BacklogInsight.Sources;
 using BacklogInsight.Storage;
 using BacklogInsight.Workers.Connections;
@@ -13,13 +14,21 @@ using Microsoft.Extensions.Hosting;
 namespace BacklogInsight.Benchmarks.AzureDevOps;
 
 /// <summary>
-/// <c>--ado-scale [--items 5000,20000] [--projects all|none] [--warm-up 1000]</c>: a full first sync of a generated
+/// <c>--ado-scale [--items 5000,20000] [--projects all|none] [--warm-up 1000] [--fake child-process|in-process]</c>: a full first sync of a generated
 /// Azure DevOps organisation (4 projects, 12 teams, ~15 updates per item; loopback fake, no latency) through the real
 /// pipeline (fetch, parse, normalise, classify, store into SQLite), one fresh host and data folder per size; before it
 /// the same host syncs a small organisation of its own (printed as the cold figure) and waits for JIT compilation to
 /// settle, so the measured sync shows a warm worker. Prints items/s, CPU,
 /// peak memory, requests made against the minimum the updates API allows (and what the reporting revisions API would
 /// need for the same revisions), and whether any WIQL query went over the cap.
+/// <para>
+/// The fake is served by a child process by default (<see cref="ChildProcessScaleFake"/>), which replays answers it
+/// has rendered once; the measured sync is preceded by one unmeasured read that renders them all (the cold warm-up
+/// sync is not). A real Azure DevOps is another machine: in this process, the fake's JSON rendering and Kestrel cost
+/// 12–15% of the CPU and its organisation model sat in the measured working set, so the figures were the pipeline's
+/// plus the fake's. What the child still spends during the measured sync is printed as <c>fake CPU</c>.
+/// <c>--fake in-process</c> serves it in this process, rendering every answer, as before.
+/// </para>
 /// </summary>
 public static class AdoScaleRun
 {
@@ -30,20 +39,22 @@ public static class AdoScaleRun
         var sizes = (ScaleHost.Option(args, "--items") ?? "5000,20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var perProject = (ScaleHost.Option(args, "--projects") ?? "all") == "all";
         var warmUp = int.Parse(ScaleHost.Option(args, "--warm-up") ?? "1000", CultureInfo.InvariantCulture);
+        var placement = ScaleHost.Placement(args);
         Console.WriteLine($"Azure DevOps scale run: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, "
-            + $"scope: {(perProject ? "4 followed projects" : "the whole organisation")}");
-        Console.WriteLine("items | updates | comments | activities | seconds | items/s | CPU s (items per CPU s) | peak WS MB | peak managed MB | requests (wiql/batch/updates/comments/other) | minimum | ratio | WIQL over cap | reporting-revisions pages for the same revisions | runtime");
+            + $"scope: {(perProject ? "4 followed projects" : "the whole organisation")}, fake {placement}");
+        Console.WriteLine($"load average before the run: {ScaleHost.LoadAverage()}");
+        Console.WriteLine("items | updates | comments | activities | seconds | items/s | CPU s (items per CPU s) | peak WS MB | peak managed MB | requests (wiql/batch/updates/comments/other) | minimum | ratio | WIQL over cap | reporting-revisions pages for the same revisions | runtime | fake CPU");
         // --source-only skips the end-to-end sync: the source's own figures, quicker to repeat while tuning it.
         var sourceOnly = args.Contains("--source-only");
         foreach (var size in sizes)
         {
-            await RunOneAsync(sourceOnly, size, perProject, warmUp);
+            await RunOneAsync(sourceOnly, size, perProject, warmUp, placement);
         }
 
         return 0;
     }
 
-    private static async Task RunOneAsync(bool sourceOnly, int items, bool perProject, int warmUp)
+    private static async Task RunOneAsync(bool sourceOnly, int items, bool perProject, int warmUp, FakePlacement placement)
     {
         var data = Directory.CreateTempSubdirectory("backlog-insight-ado-scale-");
         try
@@ -54,11 +65,11 @@ public static class AdoScaleRun
             if (warmUp > 0 && !sourceOnly)
             {
                 Console.Write("  warm-up, cold host: ");
-                await SyncOrganisationAsync(host, sourceOnly: false, warmUp, perProject, "ado-warm-up");
+                await SyncOrganisationAsync(host, sourceOnly: false, warmUp, perProject, "ado-warm-up", placement, prime: false);
                 await JitSettling.WaitAsync();
             }
 
-            await SyncOrganisationAsync(host, sourceOnly, items, perProject, "ado-scale");
+            await SyncOrganisationAsync(host, sourceOnly, items, perProject, "ado-scale", placement, prime: placement == FakePlacement.ChildProcess);
             await host.StopAsync();
         }
         finally
@@ -68,11 +79,14 @@ public static class AdoScaleRun
         }
     }
 
-    /// <summary>Syncs a fresh fake organisation of this size as a new connection of the host and prints its figures.</summary>
-    private static async Task SyncOrganisationAsync(IHost host, bool sourceOnly, int items, bool perProject, string name)
+    /// <summary>
+    /// Syncs a fresh fake organisation of this size as a new connection of the host and prints its figures; with
+    /// <paramref name="prime"/>, after one unmeasured read so the fake replays every answer of the measured sync.
+    /// </summary>
+    private static async Task SyncOrganisationAsync(IHost host, bool sourceOnly, int items, bool perProject, string name, FakePlacement placement, bool prime)
     {
-        var organisation = new FakeAdoOrganisation(new FakeAdoOptions { Items = items });
-        await using var fake = await FakeAdoServer.StartAsync(organisation);
+        var figures = OrganisationFigures.Of(items, perProject ? 4 : 1);
+        await using var fake = await new FakeSpec(FakeSpec.AzureDevOps, items).ServeAsync(placement);
         await using var scope = host.Services.CreateAsyncScope();
         var projects = perProject ? """["Phoenix","Atlas","Mercury","Orion"]""" : "[]";
         var connection = await scope.ServiceProvider.GetRequiredService<ConnectionRegistration>().CreateAsync(
@@ -87,11 +101,17 @@ public static class AdoScaleRun
             CancellationToken.None) ?? throw new InvalidOperationException("The connection exists already.");
         if (!sourceOnly)
         {
+            if (prime)
+            {
+                await FakePriming.PrimeAsync(scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>(), connection, fake);
+            }
+
             var run = await scope.ServiceProvider.GetRequiredService<SyncRunRecorder>().QueueAsync(connection.Id, "benchmark", CancellationToken.None);
-            fake.ResetCounts();
+            await fake.ResetCountsAsync();
 
             GC.Collect();
             using var sampler = new PeakMemorySampler();
+            var fakeCpu = new FakeCpuMeter(fake);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var runtime = RuntimeCost.Now();
             var clock = Stopwatch.StartNew();
@@ -99,6 +119,7 @@ public static class AdoScaleRun
             clock.Stop();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var runtimeCost = RuntimeCost.Now() - runtime;
+            var fakeCost = fakeCpu.Report();
             sampler.Sample();
 
             var db = scope.ServiceProvider.GetRequiredService<BacklogDbContext>();
@@ -108,16 +129,13 @@ public static class AdoScaleRun
                 throw new InvalidOperationException($"Stored {stored} work items for {items}.");
             }
 
-            var expected = organisation.ExpectedActivityKeys().Count;
-            if (finished.ActivitiesAdded != expected)
+            if (finished.ActivitiesAdded != figures.Activities)
             {
-                throw new InvalidOperationException($"Stored {finished.ActivitiesAdded} activities; the organisation holds {expected}.");
+                throw new InvalidOperationException($"Stored {finished.ActivitiesAdded} activities; the organisation holds {figures.Activities}.");
             }
 
-            var (updates, comments) = Totals(organisation);
-            var scopes = perProject ? 4 : 1;
-            var (wiql, batch, updatePages, commentPages) = organisation.MinimumRequests(scopes);
-            var counts = fake.Counts();
+            var (updates, comments, _, wiql, batch, updatePages, commentPages, reportingPages) = figures;
+            var counts = await fake.CountsAsync();
             var made = counts.Where(c => c.Key is not (FakeAdoServer.Throttled or FakeAdoServer.OverCap)).Sum(c => c.Value);
             var core = counts.GetValueOrDefault(FakeAdoServer.Wiql) + counts.GetValueOrDefault(FakeAdoServer.Batch)
                 + counts.GetValueOrDefault(FakeAdoServer.Updates) + counts.GetValueOrDefault(FakeAdoServer.Comments);
@@ -130,7 +148,7 @@ public static class AdoScaleRun
                 + $"{made} ({counts.GetValueOrDefault(FakeAdoServer.Wiql)}/{counts.GetValueOrDefault(FakeAdoServer.Batch)}/{counts.GetValueOrDefault(FakeAdoServer.Updates)}/{counts.GetValueOrDefault(FakeAdoServer.Comments)}/{made - core}) | "
                 + $"{minimum} ({wiql}/{batch}/{updatePages}/{commentPages}) | {(double)core / minimum:0.000}x items, {(double)made / minimum:0.000}x all | "
                 + $"{(overCap == 0 ? "no WIQL over the cap" : $"{overCap} WIQL over the cap")} | "
-                + $"{organisation.MinimumReportingRevisionPages()} (+ {batch} batches for long text and links, + {commentPages} comments) | {runtimeCost}"));
+                + $"{reportingPages} (+ {batch} batches for long text and links, + {commentPages} comments) | {runtimeCost} | {fakeCost}"));
         }
 
         // The same read without classifying or storing: how much of the time is the Azure DevOps source itself.
@@ -147,7 +165,8 @@ public static class AdoScaleRun
             }
         }
 
-        fake.ResetCounts();
+        await fake.ResetCountsAsync();
+        var sourceFakeCpu = new FakeCpuMeter(fake);
         var source = scope.ServiceProvider.GetRequiredService<IBacklogSourceFactory>().Create(connection);
         var read = 0;
         var sourceCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -161,20 +180,23 @@ public static class AdoScaleRun
 
         sourceClock.Stop();
         var sourceCpu = Process.GetCurrentProcess().TotalProcessorTime - sourceCpuBefore;
+        var sourceRuntimeCost = RuntimeCost.Now() - sourceRuntime;
+        var sourceFakeCost = sourceFakeCpu.Report();
+        var sourceCounts = await fake.CountsAsync();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"  source only (fetch, parse, normalise; no classify/store): {read} items in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} items/s, CPU {sourceCpu.TotalSeconds:0.0} s = {sourceCpu.TotalMilliseconds / read:0.000} ms per item ({RuntimeCost.Now() - sourceRuntime}), {SourceRequests(fake, organisation, perProject)}"));
+            $"  source only (fetch, parse, normalise; no classify/store): {read} items in {sourceClock.Elapsed.TotalSeconds:0.0} s = {read / sourceClock.Elapsed.TotalSeconds:0} items/s, CPU {sourceCpu.TotalSeconds:0.0} s = {sourceCpu.TotalMilliseconds / read:0.000} ms per item ({sourceRuntimeCost}), {sourceFakeCost}, {SourceRequests(sourceCounts, figures)}"));
 
         // Counting the alternative: every revision through the reporting revisions feed, as the same fake serves it.
-        fake.ResetCounts();
-        var pages = await ReadReportingFeedAsync(fake);
+        await fake.ResetCountsAsync();
+        var pages = await ReadReportingFeedAsync(fake.BaseUrl);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  reporting revisions feed read to its last batch: {pages} requests"));
     }
 
     /// <summary>Follows the reporting revisions continuation token to <c>isLastBatch</c>; returns the requests made.</summary>
-    private static async Task<int> ReadReportingFeedAsync(FakeAdoServer fake)
+    private static async Task<int> ReadReportingFeedAsync(Uri baseUrl)
     {
-        using var http = new HttpClient { BaseAddress = fake.BaseUrl };
+        using var http = new HttpClient { BaseAddress = baseUrl };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(":fake-pat")));
         string? token = null;
@@ -194,27 +216,38 @@ public static class AdoScaleRun
     }
 
     /// <summary>The requests of the source-only read against the minimum, so a faster read that costs more requests shows.</summary>
-    private static string SourceRequests(FakeAdoServer fake, FakeAdoOrganisation organisation, bool perProject)
+    private static string SourceRequests(IReadOnlyDictionary<string, long> counts, OrganisationFigures figures)
     {
-        var (wiql, batch, updatePages, commentPages) = organisation.MinimumRequests(perProject ? 4 : 1);
-        var counts = fake.Counts();
+        var (_, _, _, wiql, batch, updatePages, commentPages, _) = figures;
         var core = counts.GetValueOrDefault(FakeAdoServer.Wiql) + counts.GetValueOrDefault(FakeAdoServer.Batch)
             + counts.GetValueOrDefault(FakeAdoServer.Updates) + counts.GetValueOrDefault(FakeAdoServer.Comments);
         var minimum = wiql + batch + updatePages + commentPages;
         return string.Create(CultureInfo.InvariantCulture, $"requests {core} (+ discovery) for a minimum of {minimum} = {(double)core / minimum:0.000}x");
     }
 
-    private static (long Updates, long Comments) Totals(FakeAdoOrganisation organisation)
+    /// <summary>
+    /// The organisation's totals, the activities a sync must store and the fewest requests that read it, from an
+    /// identical organisation built here (generation is seeded) and dropped again before the measured sync, so it is
+    /// not in the measured memory.
+    /// </summary>
+    private sealed record OrganisationFigures(
+        long Updates, long Comments, int Activities, long MinimumWiql, long MinimumBatch, long MinimumUpdatePages, long MinimumCommentPages, long ReportingPages)
     {
-        long updates = 0, comments = 0;
-        for (var i = 0; i < organisation.Count; i++)
+        public static OrganisationFigures Of(int items, int scopes)
         {
-            var (u, c) = organisation.Shape(i);
-            updates += u;
-            comments += c;
-        }
+            var organisation = new FakeAdoOrganisation(new FakeAdoOptions { Items = items });
+            long updates = 0, comments = 0;
+            for (var i = 0; i < organisation.Count; i++)
+            {
+                var (u, c) = organisation.Shape(i);
+                updates += u;
+                comments += c;
+            }
 
-        return (updates, comments);
+            var (wiql, batch, updatePages, commentPages) = organisation.MinimumRequests(scopes);
+            return new OrganisationFigures(
+                updates, comments, organisation.ExpectedActivityKeys().Count, wiql, batch, updatePages, commentPages, organisation.MinimumReportingRevisionPages());
+        }
     }
 
 }

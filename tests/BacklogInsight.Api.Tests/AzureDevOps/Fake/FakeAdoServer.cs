@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using BacklogInsight.Api.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -55,6 +57,7 @@ public sealed class FakeAdoServer : IAsyncDisposable
     private string? _itemUrlPrefix;
     private string? _accepted;
     private readonly ConcurrentDictionary<string, bool> _versionInRange = new(StringComparer.Ordinal);
+    private readonly FakeAnswerCache _answers = new();
 
     private FakeAdoServer(FakeAdoOrganisation organisation, WebApplication app, string prefix)
     {
@@ -78,6 +81,14 @@ public sealed class FakeAdoServer : IAsyncDisposable
 
     /// <summary>When set, <c>workitemsbatch</c> requests after this many answer 400 (the sync stops there).</summary>
     public int? FailBatchesAfter { get; set; }
+
+    /// <summary>
+    /// When set, a 200 JSON answer is rendered once and its bytes replayed to every identical request (see
+    /// <see cref="FakeAnswerCache"/>), so a benchmark's fake costs little more than loopback HTTP. Delay, the forced
+    /// <see cref="Answer"/>, authentication, throttling and counting still apply to every request; with injected batch
+    /// failures set, nothing is replayed. Off by default: the tests see the organisation as it is at each request.
+    /// </summary>
+    public bool CacheAnswers { get; set; }
 
     /// <summary>Starts the fake under <paramref name="prefix"/>: <c>/contoso</c> (Services) or <c>/tfs/DefaultCollection</c> (Server).</summary>
     public static async Task<FakeAdoServer> StartAsync(FakeAdoOrganisation organisation, string prefix = "/contoso")
@@ -115,10 +126,37 @@ public sealed class FakeAdoServer : IAsyncDisposable
             await Task.Delay(delay, context.RequestAborted);
         }
 
-        var reply = await RouteAsync(request);
+        var refusal = Refusal(request);
+        string? key = null;
+        if (refusal is null && CacheAnswers && FailBatchesAfter is null)
+        {
+            key = await FakeAnswerCache.KeyAsync(request);
+            if (_answers.TryGet(key, out var kept))
+            {
+                _counts.AddOrUpdate(kept.Kind, 1, (_, n) => n + 1);
+                await kept.WriteAsync(response, context.RequestAborted);
+                return;
+            }
+        }
+
+        var reply = refusal ?? await RouteAsync(request);
         if (reply.Kind is not null)
         {
             _counts.AddOrUpdate(reply.Kind, 1, (_, n) => n + 1);
+        }
+
+        if (key is not null && reply is { Kind: { } kind, Status: 200, Html: null })
+        {
+            var rendered = new ArrayBufferWriter<byte>();
+            await using (var json = new Utf8JsonWriter(rendered))
+            {
+                reply.Write?.Invoke(json);
+            }
+
+            var answer = new FakeAnswer(kind, reply.Status, "application/json; charset=utf-8", reply.Headers ?? [], rendered.WrittenSpan.ToArray());
+            _answers.Keep(key, answer);
+            await answer.WriteAsync(response, context.RequestAborted);
+            return;
         }
 
         response.StatusCode = reply.Status;
@@ -143,7 +181,8 @@ public sealed class FakeAdoServer : IAsyncDisposable
         await response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
-    private async Task<Reply> RouteAsync(HttpRequest request)
+    /// <summary>The answer a request gets before it is routed at all (forced answer, sign-in page, throttling), or null.</summary>
+    private Reply? Refusal(HttpRequest request)
     {
         switch (Answer)
         {
@@ -177,6 +216,11 @@ public sealed class FakeAdoServer : IAsyncDisposable
             };
         }
 
+        return null;
+    }
+
+    private async Task<Reply> RouteAsync(HttpRequest request)
+    {
         var path = request.Path.Value ?? string.Empty;
         if (!path.StartsWith(_prefix + "/", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BacklogInsight.Api.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,6 +34,7 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, bool> _deleted = new();
     private readonly ConcurrentDictionary<int, string> _movedKeys = new();
+    private readonly FakeAnswerCache _answers = new();
     private long _requests;
 
     private FakeJiraServer(FakeJiraSite site, WebApplication app)
@@ -56,6 +59,14 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
     /// <summary>When set, each answer waits this long first (a slow site, so a process can be killed midway).</summary>
     public TimeSpan? Delay { get; set; }
 
+    /// <summary>
+    /// When set, a 200 answer is rendered once and its bytes replayed to every identical request (see
+    /// <see cref="FakeAnswerCache"/>), so a benchmark's fake costs little more than loopback HTTP. Delay, authentication,
+    /// throttling and counting still apply to every request; with an injected search failure or page callback set,
+    /// nothing is replayed. Off by default: the tests see the site as it is at each request.
+    /// </summary>
+    public bool CacheAnswers { get; set; }
+
     public static async Task<FakeJiraServer> StartAsync(FakeJiraSite site)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -79,13 +90,25 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
     public ISet<string> MissingPermissions { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Deletes issue <paramref name="index"/>: searches no longer find it and its URLs answer 404.</summary>
-    public void Delete(int index) => _deleted[index] = true;
+    public void Delete(int index)
+    {
+        _deleted[index] = true;
+        _answers.Clear();
+    }
 
     /// <summary>Brings a deleted issue back.</summary>
-    public void Restore(int index) => _deleted.TryRemove(index, out _);
+    public void Restore(int index)
+    {
+        _deleted.TryRemove(index, out _);
+        _answers.Clear();
+    }
 
     /// <summary>Moves issue <paramref name="index"/>: same id, new key (its old key no longer resolves).</summary>
-    public void Move(int index, string newKey) => _movedKeys[index] = newKey;
+    public void Move(int index, string newKey)
+    {
+        _movedKeys[index] = newKey;
+        _answers.Clear();
+    }
 
     /// <summary>The issue as the site shows it now (its key after a move).</summary>
     public FakeIssue Present(int index) =>
@@ -139,6 +162,18 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
             return;
         }
 
+        string? key = null;
+        if (CacheAnswers && FailSearchFromOffset is null && AfterSearchPage is null)
+        {
+            key = await FakeAnswerCache.KeyAsync(request);
+            if (_answers.TryGet(key, out var kept))
+            {
+                _counts.AddOrUpdate(kept.Kind, 1, (_, n) => n + 1);
+                await kept.WriteAsync(response, context.RequestAborted);
+                return;
+            }
+        }
+
         var path = request.Path.Value ?? string.Empty;
         var (kind, status, write) = Route(request.Method, path, request.Query);
         if (kind == Search)
@@ -147,6 +182,20 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
         }
 
         _counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+        if (key is not null && status == 200)
+        {
+            var rendered = new ArrayBufferWriter<byte>();
+            await using (var json = new Utf8JsonWriter(rendered))
+            {
+                write(json);
+            }
+
+            var answer = new FakeAnswer(kind, status, "application/json", [], rendered.WrittenSpan.ToArray());
+            _answers.Keep(key, answer);
+            await answer.WriteAsync(response, context.RequestAborted);
+            return;
+        }
+
         response.StatusCode = status;
         response.ContentType = "application/json";
         await using (var json = new Utf8JsonWriter(response.BodyWriter))
