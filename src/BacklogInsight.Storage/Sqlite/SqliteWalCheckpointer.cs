@@ -12,7 +12,7 @@ namespace BacklogInsight.Storage.Sqlite;
 /// own auto-checkpoint (<see cref="SqliteConnectionSettings"/>) stays as the bound on the WAL when this one lags or
 /// does not run.
 /// </summary>
-public sealed partial class SqliteWalCheckpointer(ILogger<SqliteWalCheckpointer> logger) : IAsyncDisposable
+public sealed partial class SqliteWalCheckpointer(ILogger<SqliteWalCheckpointer> logger) : IAsyncDisposable, IDisposable
 {
     private readonly Channel<string> _requests = Channel.CreateBounded<string>(new BoundedChannelOptions(1)
     {
@@ -49,16 +49,21 @@ public sealed partial class SqliteWalCheckpointer(ILogger<SqliteWalCheckpointer>
 
     public async ValueTask DisposeAsync()
     {
-        _requests.Writer.TryComplete();
-        Task? loop;
-        lock (_start)
-        {
-            loop = _loop;
-        }
-
-        if (loop is not null)
+        if (Stop() is { } loop)
         {
             await loop;
+        }
+    }
+
+    /// <summary>For a container disposed synchronously; waits for a checkpoint under way, as <see cref="DisposeAsync"/> does.</summary>
+    public void Dispose() => Stop()?.GetAwaiter().GetResult();
+
+    private Task? Stop()
+    {
+        _requests.Writer.TryComplete();
+        lock (_start)
+        {
+            return _loop;
         }
     }
 

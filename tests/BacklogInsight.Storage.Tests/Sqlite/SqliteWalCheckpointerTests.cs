@@ -1,5 +1,6 @@
 using BacklogInsight.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BacklogInsight.Storage.Tests.Sqlite;
@@ -75,6 +76,26 @@ public sealed class SqliteWalCheckpointerTests
 
         await WaitUntilAsync(() => _checkpointer.Checkpoints >= 1);
         Assert.That(File.Exists(Path.Combine(_folder.FullName, "missing-folder", "backlog.db")), Is.False);
+    }
+
+    [Test]
+    public async Task Dispose_ContainerDisposedSynchronouslyAfterACheckpoint_StopsCleanly()
+    {
+        var path = Path.Combine(_folder.FullName, "backlog.db");
+        var connectionString = $"Data Source={path}";
+        await using (var writer = await OpenWalAsync(connectionString))
+        {
+            await ExecuteAsync(writer, "CREATE TABLE t (x TEXT NOT NULL); INSERT INTO t VALUES ('a');");
+        }
+
+        var provider = new ServiceCollection().AddLogging().AddSingleton<SqliteWalCheckpointer>().BuildServiceProvider();
+        var checkpointer = provider.GetRequiredService<SqliteWalCheckpointer>();
+        checkpointer.Request(connectionString);
+        await WaitUntilAsync(() => checkpointer.Checkpoints >= 1);
+
+        Assert.DoesNotThrow(provider.Dispose);
+        checkpointer.Request(connectionString);
+        Assert.That(checkpointer.Checkpoints, Is.EqualTo(1), "a stopped checkpointer takes no more requests");
     }
 
     private static async Task<SqliteConnection> OpenWalAsync(string connectionString)
