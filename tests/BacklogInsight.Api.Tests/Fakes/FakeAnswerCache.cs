@@ -13,8 +13,6 @@ public sealed class FakeAnswerCache
 {
     private readonly ConcurrentDictionary<string, FakeAnswer> _answers = new(StringComparer.Ordinal);
 
-    public int Count => _answers.Count;
-
     /// <summary>
     /// The request's cache key. A POST body is part of it, read here whole and put back as a buffer the handler can read again.
     /// Two bodies that mean the same but differ in spelling are two keys: a missed reuse, never a wrong answer.

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -147,13 +146,7 @@ public sealed class FakeAdoServer : IAsyncDisposable
 
         if (key is not null && reply is { Kind: { } kind, Status: 200, Html: null })
         {
-            var rendered = new ArrayBufferWriter<byte>();
-            await using (var json = new Utf8JsonWriter(rendered))
-            {
-                reply.Write?.Invoke(json);
-            }
-
-            var answer = new FakeAnswer(kind, reply.Status, "application/json; charset=utf-8", reply.Headers ?? [], rendered.WrittenSpan.ToArray());
+            var answer = FakeAnswer.Render(kind, reply.Status, "application/json; charset=utf-8", reply.Headers ?? [], json => reply.Write?.Invoke(json));
             _answers.Keep(key, answer);
             await answer.WriteAsync(response, context.RequestAborted);
             return;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
@@ -184,13 +183,7 @@ public sealed partial class FakeJiraServer : IAsyncDisposable
         _counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
         if (key is not null && status == 200)
         {
-            var rendered = new ArrayBufferWriter<byte>();
-            await using (var json = new Utf8JsonWriter(rendered))
-            {
-                write(json);
-            }
-
-            var answer = new FakeAnswer(kind, status, "application/json", [], rendered.WrittenSpan.ToArray());
+            var answer = FakeAnswer.Render(kind, status, "application/json", [], write);
             _answers.Keep(key, answer);
             await answer.WriteAsync(response, context.RequestAborted);
             return;
